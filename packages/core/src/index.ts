@@ -1,0 +1,4 @@
+export * from './permissions';
+export * from './locale';
+export * from './menu';
+export * from './notifications';

@@ -1,0 +1,105 @@
+import { sql } from 'kysely';
+import type { Db, DbOrTx } from '../../db/database';
+import { loadPrincipal, type AuthContext } from './context';
+import { joinCredential, newSecret, sha256, splitCredential } from './secrets';
+
+export const SESSION_COOKIE = 'yx_session';
+const SESSION_IDLE_HOURS = 12;
+const BEARER_TTL_DAYS = 30;
+
+/** Starts a browser session. A new id at every sign-in, so a planted cookie is never promoted. */
+export async function createSession(db: DbOrTx, tenantId: string, userId: string, meta: { ip?: string; userAgent?: string }) {
+  const secret = newSecret();
+  const csrfToken = newSecret();
+  await db
+    .insertInto('sessions')
+    .values({
+      tenant_id: tenantId,
+      id: sha256(secret),
+      user_id: userId,
+      csrf_token: csrfToken,
+      ip: meta.ip ?? null,
+      user_agent: meta.userAgent?.slice(0, 300) ?? null,
+      expires_at: sql<Date>`now() + make_interval(hours => ${SESSION_IDLE_HOURS})`,
+    })
+    .execute();
+  return { cookie: joinCredential(tenantId, secret), csrfToken };
+}
+
+export async function destroySession(db: DbOrTx, tenantId: string, sessionId: string) {
+  await db.deleteFrom('sessions').where('tenant_id', '=', tenantId).where('id', '=', sessionId).execute();
+}
+
+/** Ends every session and bearer token of a user: used when a user is disabled or their password reset. */
+export async function revokeUserCredentials(db: DbOrTx, tenantId: string, userId: string, keepSessionId?: string) {
+  let q = db.deleteFrom('sessions').where('tenant_id', '=', tenantId).where('user_id', '=', userId);
+  if (keepSessionId) q = q.where('id', '<>', keepSessionId);
+  await q.execute();
+  await db.deleteFrom('api_tokens').where('tenant_id', '=', tenantId).where('user_id', '=', userId).where('kind', '=', 'bearer').execute();
+}
+
+export async function resolveSession(db: Db, cookie: string): Promise<AuthContext | null> {
+  const credential = splitCredential(cookie);
+  if (!credential) return null;
+  // Sliding expiry, written at most once a minute per session to keep reads cheap.
+  const session = await db
+    .updateTable('sessions')
+    .set({ last_seen_at: sql`now()`, expires_at: sql`now() + make_interval(hours => ${SESSION_IDLE_HOURS})` })
+    .where('tenant_id', '=', credential.tenantId)
+    .where('id', '=', credential.hash)
+    .where('expires_at', '>', sql<Date>`now()`)
+    .where('last_seen_at', '<', sql<Date>`now() - interval '1 minute'`)
+    .returning(['user_id', 'csrf_token'])
+    .executeTakeFirst()
+    ?? await db
+      .selectFrom('sessions')
+      .select(['user_id', 'csrf_token'])
+      .where('tenant_id', '=', credential.tenantId)
+      .where('id', '=', credential.hash)
+      .where('expires_at', '>', sql<Date>`now()`)
+      .executeTakeFirst();
+  if (!session) return null;
+  const principal = await loadPrincipal(db, credential.tenantId, session.user_id);
+  if (!principal) return null;
+  return { ...principal, via: 'session', session: { id: credential.hash, csrfToken: session.csrf_token } };
+}
+
+export async function createApiToken(
+  db: DbOrTx,
+  tenantId: string,
+  userId: string,
+  kind: 'bearer' | 'api_key',
+  name: string | null = null,
+) {
+  const secret = newSecret();
+  const token = joinCredential(tenantId, secret);
+  await db
+    .insertInto('api_tokens')
+    .values({
+      tenant_id: tenantId,
+      id: sha256(secret),
+      user_id: userId,
+      kind,
+      name,
+      prefix: secret.slice(0, 6),
+      expires_at: kind === 'bearer' ? sql<Date>`now() + make_interval(days => ${BEARER_TTL_DAYS})` : null,
+    })
+    .execute();
+  return token;
+}
+
+export async function resolveApiToken(db: Db, token: string): Promise<AuthContext | null> {
+  const credential = splitCredential(token);
+  if (!credential) return null;
+  const row = await db
+    .updateTable('api_tokens')
+    .set({ last_used_at: sql`now()` })
+    .where('tenant_id', '=', credential.tenantId)
+    .where('id', '=', credential.hash)
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', sql<Date>`now()`)]))
+    .returning(['user_id', 'kind'])
+    .executeTakeFirst();
+  if (!row) return null;
+  const principal = await loadPrincipal(db, credential.tenantId, row.user_id);
+  return principal ? { ...principal, via: row.kind } : null;
+}

@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { freePort } from '../../src/db/embedded';
+import { startTestApp, type TestApp } from './app';
+
+const WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface BrowserTest extends TestApp {
+  baseUrl: string;
+  browser: Browser;
+  /** A fresh browser context (own cookies) with a page open on the app. */
+  newPage(): Promise<Page>;
+}
+
+/**
+ * The built web app served by the real server on a free port, and headless Debian Chromium.
+ * A missing browser or web build fails the test: end-to-end tests never skip themselves.
+ */
+export async function startBrowserTest(): Promise<BrowserTest> {
+  if (!existsSync(`${WEB_DIST}/index.html`)) throw new Error(`no web build at ${WEB_DIST}: run npm run build`);
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium`);
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const t = await startTestApp({ webDist: WEB_DIST, publicUrl: baseUrl, port });
+  await t.app.listen({ port, host: '127.0.0.1' });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  return {
+    ...t,
+    baseUrl,
+    browser,
+    async newPage() {
+      const context = await browser.newContext({ baseURL: baseUrl, locale: 'zh-CN', viewport: { width: 1366, height: 800 } });
+      context.setDefaultTimeout(15_000);
+      return context.newPage();
+    },
+    async close() {
+      await browser.close();
+      await t.close();
+    },
+  };
+}
+
+/** Signs in through the login form the way a user does. */
+export async function signInThroughForm(page: Page, login: string, password: string): Promise<void> {
+  await page.goto('/');
+  await page.getByPlaceholder('登录名 / 邮箱 / 手机号').fill(login);
+  await page.locator('input[type=password]').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByTestId('current-user').waitFor();
+}

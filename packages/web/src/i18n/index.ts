@@ -1,0 +1,17 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { common } from './common';
+
+/** Every area's catalogue; add yours here. Keys are namespaced by area ("org.", "personal.", …). */
+const catalogues = [common];
+
+const merge = (lang: 'zh' | 'en') => Object.assign({}, ...catalogues.map((c) => c[lang])) as Record<string, string>;
+
+void i18n.use(initReactI18next).init({
+  resources: { 'zh-CN': { translation: merge('zh') }, 'en-US': { translation: merge('en') } },
+  lng: 'zh-CN',
+  fallbackLng: 'zh-CN',
+  interpolation: { escapeValue: false }, // React escapes
+});
+
+export default i18n;

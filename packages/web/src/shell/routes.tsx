@@ -1,0 +1,14 @@
+import type { ReactNode } from 'react';
+import { HomePage } from './HomePage';
+import { ModulePlaceholder } from './ModulePlaceholder';
+import { MENU_META } from './menu';
+
+/** Every page behind sign-in. Each area adds its pages here. */
+export const routes: { path: string; element: ReactNode }[] = [
+  { path: '/', element: <HomePage /> },
+];
+
+/** Business modules still to be built answer with a placeholder page (listed after real routes win). */
+export const placeholderRoutes = Object.entries(MENU_META)
+  .filter(([key]) => key !== 'home')
+  .map(([key, meta]) => ({ path: `${meta.path}/*`, element: <ModulePlaceholder menuKey={key} /> }));
