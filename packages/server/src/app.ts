@@ -12,6 +12,13 @@ import { registerAuthHook } from './platform/http/auth-hook';
 import { registerErrorHandler } from './platform/http/error-handler';
 import { registerOpenApi } from './platform/http/openapi';
 import { authRoutes } from './platform/auth/routes';
+import { fileRoutes } from './platform/files/routes';
+import { helpRoutes } from './platform/help/routes';
+import { mailRoutes } from './platform/mail/routes';
+import { notificationRoutes } from './platform/notifications/routes';
+import { orgRoutes } from './platform/org/routes';
+import { personalRoutes } from './platform/personal/routes';
+import { realtimeRoutes } from './platform/realtime/routes';
 
 export interface Services {
   database: Database;
@@ -72,6 +79,13 @@ export async function buildApp(services: Services, options: { logger?: boolean }
   );
 
   await app.register(authRoutes);
+  await app.register(orgRoutes);
+  await app.register(personalRoutes);
+  await app.register(fileRoutes);
+  await app.register(mailRoutes);
+  await app.register(notificationRoutes);
+  await app.register(realtimeRoutes);
+  await app.register(helpRoutes);
 
   if (config.webDist && existsSync(config.webDist)) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false });

@@ -1,11 +1,15 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { common } from './common';
+import { help } from './help';
+import { notifications } from './notifications';
+import { org } from './org';
+import { personal } from './personal';
 
 /** Every area's catalogue; add yours here. Keys are namespaced by area ("org.", "personal.", …). */
-const catalogues = [common];
+const catalogues = [common, org, personal, notifications, help];
 
-const merge = (lang: 'zh' | 'en') => Object.assign({}, ...catalogues.map((c) => c[lang])) as Record<string, string>;
+const merge = (lang: 'zh' | 'en') => Object.assign({}, ...catalogues.map((c) => c[lang] as Record<string, string>)) as Record<string, string>;
 
 void i18n.use(initReactI18next).init({
   resources: { 'zh-CN': { translation: merge('zh') }, 'en-US': { translation: merge('en') } },

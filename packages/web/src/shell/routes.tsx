@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { SystemSettingsPage } from '../settings/SystemSettingsPage';
 import { HomePage } from './HomePage';
 import { ModulePlaceholder } from './ModulePlaceholder';
 import { MENU_META } from './menu';
@@ -6,6 +7,7 @@ import { MENU_META } from './menu';
 /** Every page behind sign-in. Each area adds its pages here. */
 export const routes: { path: string; element: ReactNode }[] = [
   { path: '/', element: <HomePage /> },
+  { path: '/settings/system/*', element: <SystemSettingsPage /> },
 ];
 
 /** Business modules still to be built answer with a placeholder page (listed after real routes win). */

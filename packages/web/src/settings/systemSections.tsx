@@ -1,0 +1,14 @@
+import type { ReactNode } from 'react';
+
+/**
+ * The sections of 系统设置, in menu order. Each area adds its own entry; `permission` hides the
+ * section from users whose roles lack it (administrators see all).
+ */
+export interface SystemSection {
+  key: string;
+  labelKey: string;
+  permission: string;
+  element: ReactNode;
+}
+
+export const systemSections: SystemSection[] = [];
