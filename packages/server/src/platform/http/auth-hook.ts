@@ -17,6 +17,10 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     auth?: RouteAuth;
   }
+  interface FastifyInstance {
+    /** Every /api route with who may call it: lets tests walk all admin endpoints. */
+    routeTable: { method: string; url: string; auth: RouteAuth }[];
+  }
   interface FastifyRequest {
     auth: AuthContext | null;
     locale: import('@yixiao/core').Locale;
@@ -41,11 +45,15 @@ async function resolveAuth(db: Db, request: FastifyRequest): Promise<AuthContext
 export function registerAuthHook(app: FastifyInstance, db: Db, publicUrl: string): void {
   const allowedOrigins = new Set([new URL(publicUrl).origin]);
 
+  app.decorate('routeTable', []);
   app.addHook('onRoute', (route) => {
     // The API reference pages (a plugin's routes) are public documentation.
     if (route.url.startsWith('/api/docs')) route.config = { ...route.config, auth: 'public' };
     if (route.url.startsWith('/api/') && !route.config?.auth) {
       throw new Error(`route ${route.method} ${route.url} declares no config.auth`);
+    }
+    if (route.url.startsWith('/api/')) {
+      for (const method of [route.method].flat()) app.routeTable.push({ method, url: route.url, auth: route.config!.auth! });
     }
   });
 
