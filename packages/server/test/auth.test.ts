@@ -95,3 +95,18 @@ describe('sign-in', () => {
     assert.equal(missing.json().error.code, 'route_not_found');
   });
 });
+
+describe('validation errors', () => {
+  let t: TestApp;
+  before(async () => { t = await startTestApp(); });
+  after(() => t.close());
+
+  it('names the bad field in the user’s language', async () => {
+    const zh = await t.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { login: 'x' } });
+    assert.equal(zh.statusCode, 400);
+    assert.equal(zh.json().error.code, 'validation_failed');
+    assert.match(zh.json().error.message, /^提交的数据有误：password: .*无效输入/);
+    const en = await t.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { login: 'x' }, headers: { 'accept-language': 'en' } });
+    assert.match(en.json().error.message, /^Invalid request: password: Invalid input/);
+  });
+});

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { t } from '../i18n/messages';
+import { localizeIssue } from '../i18n/zod-messages';
 import { AppError } from './errors';
 
 /** One error shape for every failure: { error: { code, message, details } }, message in the user's language. */
@@ -13,7 +14,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const issues = error.validation.map((v) => ({ path: v.instancePath || '', message: v.message }));
+      const issues = error.validation.map((v) => ({ path: v.instancePath || '', message: localizeIssue(locale, v) }));
       const detail = issues.map((i) => `${i.path.replace(/^\//, '') || 'body'}: ${i.message}`).join('; ');
       return reply.status(400).send({ error: { code: 'validation_failed', message: t(locale, 'error.validation', { detail }), details: issues } });
     }
