@@ -2,3 +2,5 @@ export * from './permissions';
 export * from './locale';
 export * from './menu';
 export * from './notifications';
+export * from './metadata';
+export * from './filter';

@@ -1,10 +1,13 @@
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import './schema-records';
 import pg from 'pg';
 import type { DB } from './schema';
 
 // numeric and bigint stay strings (exact money, ids beyond 2^53); dates are Date objects.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => v);
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => v);
+// Calendar dates stay 'YYYY-MM-DD': a Date object would shift them by the server's time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
 export type Db = Kysely<DB>;
 export type Tx = Transaction<DB>;

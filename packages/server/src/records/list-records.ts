@@ -1,0 +1,71 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { FilterNode } from '@yixiao/core';
+import type { DbOrTx } from '../db/database';
+import { invalid } from '../platform/http/errors';
+import { attachDisplayNames } from './display';
+import { compileFilter } from './filter-sql';
+import { filterContext, type RecordScope } from './scope';
+import { fieldRef, R } from './sql-ref';
+import { rowToRecord } from './values';
+import { canRead, isTeamMember } from './visibility';
+
+/** The system views every list offers (常用检索, §3.3.6 / §3.5.5). */
+export const SYSTEM_VIEWS = ['mine', 'team', 'all', 'stale7'] as const;
+export type SystemView = (typeof SYSTEM_VIEWS)[number];
+
+/** Totals stop counting here; lists say "10,000+" instead of scanning a million rows for a number. */
+export const TOTAL_CAP = 10_000;
+
+export interface ListQuery {
+  filter?: FilterNode;
+  view?: SystemView;
+  sort?: string;
+  page: number;
+  pageSize: number;
+}
+
+function viewPredicate(scope: RecordScope, view: SystemView | undefined): RawBuilder<SqlBool> {
+  const { object, viewer } = scope;
+  if (!object.owned || !view || view === 'all') return sql<SqlBool>`true`;
+  if (view === 'mine') return sql<SqlBool>`${sql.ref(`${R}.owner_id`)} = ${viewer.userId}::uuid`;
+  if (view === 'team') return isTeamMember(object, viewer);
+  // 7天未跟进: no activity record posted in the last 7 days (or never).
+  return sql<SqlBool>`(${sql.ref(`${R}.last_activity_at`)} IS NULL OR ${sql.ref(`${R}.last_activity_at`)} < now() - interval '7 days')`;
+}
+
+/** "name,-createdAt" → ORDER BY on the fields' expressions, with id last so pages never overlap. */
+export function orderBy(scope: RecordScope, sort: string | undefined): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [];
+  for (const token of (sort ?? '-createdAt').split(',').map((s) => s.trim()).filter(Boolean).slice(0, 5)) {
+    const desc = token.startsWith('-');
+    const field = scope.object.field(desc ? token.slice(1) : token);
+    if (!field || field.type === 'multipicklist' || field.type === 'region' || field.retired) throw invalid('records.bad_sort', { field: token });
+    parts.push(sql`${fieldRef(field)} ${sql.raw(desc ? 'DESC NULLS LAST' : 'ASC NULLS FIRST')}`);
+  }
+  parts.push(sql`${sql.ref(`${R}.id`)}`);
+  return sql.join(parts, sql`, `);
+}
+
+/** The predicate of a list: tenant, visibility, view and filter, in one WHERE. Export reuses it. */
+export function listWhere(scope: RecordScope, query: Pick<ListQuery, 'filter' | 'view'>, extra: RawBuilder<SqlBool> = sql<SqlBool>`true`) {
+  return sql<SqlBool>`${sql.ref(`${R}.tenant_id`)} = ${scope.auth.tenantId}::uuid
+    AND ${canRead(scope.object, scope.viewer)}
+    AND ${viewPredicate(scope, query.view)}
+    AND ${compileFilter(scope.object, query.filter, filterContext(scope))}
+    AND ${extra}`;
+}
+
+export async function listRecords(db: DbOrTx, scope: RecordScope, query: ListQuery, extra?: RawBuilder<SqlBool>) {
+  const where = listWhere(scope, query, extra);
+  const table = sql.table(scope.object.table);
+  const offset = (query.page - 1) * query.pageSize;
+  const [page, count] = await Promise.all([
+    sql<Record<string, unknown>>`SELECT ${sql.ref(R)}.* FROM ${table} AS ${sql.ref(R)} WHERE ${where}
+      ORDER BY ${orderBy(scope, query.sort)} LIMIT ${query.pageSize} OFFSET ${offset}`.execute(db),
+    sql<{ n: number }>`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${table} AS ${sql.ref(R)} WHERE ${where} LIMIT ${TOTAL_CAP + 1}) capped`.execute(db),
+  ]);
+  const items = page.rows.map((row) => rowToRecord(scope.object, row));
+  await attachDisplayNames(db, scope, items);
+  const n = count.rows[0]!.n;
+  return { items, total: Math.min(n, TOTAL_CAP), totalCapped: n > TOTAL_CAP };
+}
