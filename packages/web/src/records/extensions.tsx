@@ -1,0 +1,37 @@
+import type { ReactNode } from 'react';
+import type { ObjectMeta } from '@yixiao/core';
+
+/**
+ * Where features plug into the generic record screens without the screens knowing them: detail
+ * tabs (动态, 任务日程, 文档, 操作记录 …), additions beside create-form fields (查重) and list-cell
+ * markers (the "!" of possible duplicates). Each feature adds its entries here.
+ */
+export type RecordData = Record<string, unknown> & { id: string; version: number; display?: Record<string, string> };
+
+export interface DetailTab {
+  key: string;
+  /** Message-catalogue key of the tab title. */
+  labelKey: string;
+  /** Lower comes first; 资料 (the fields) is 20, related lists 40. */
+  order: number;
+  /** Limit to some objects; all owned objects when absent. */
+  objects?: string[];
+  render(props: { object: ObjectMeta; record: RecordData; refresh: () => void }): ReactNode;
+}
+
+export interface FieldAddon {
+  objects: string[];
+  field: string;
+  /** Rendered under the field on create/edit forms; `value` is the field's current input. */
+  render(props: { object: ObjectMeta; value: unknown; recordId?: string }): ReactNode;
+}
+
+export interface CellMarker {
+  objects: string[];
+  /** Rendered before the record's name in lists, for the records of the current page. */
+  render(props: { object: ObjectMeta; record: RecordData; pageIds: string[] }): ReactNode;
+}
+
+export const detailTabs: DetailTab[] = [];
+export const fieldAddons: FieldAddon[] = [];
+export const cellMarkers: CellMarker[] = [];
