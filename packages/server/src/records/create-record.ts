@@ -31,7 +31,7 @@ export async function insertRecord(tx: Tx, scope: RecordScope, input: Record<str
   }
   await assertReferences(tx, scope, values);
   for (const field of object.fields) {
-    if (field.type === 'autonumber') values.set(field, await nextAutonumber(tx, auth.tenantId, object.key, field));
+    if (field.type === 'autonumber' && !field.retired) values.set(field, await nextAutonumber(tx, auth.tenantId, object.key, field));
   }
 
   const apiValues = Object.fromEntries([...values].map(([f, v]) => [f.key, v]));

@@ -112,7 +112,8 @@ function daysArg(field: string, value: unknown): number {
 
 function condition(object: EngineObject, c: FilterCondition, ctx: FilterContext): RawBuilder<SqlBool> {
   const field = object.field(c.field);
-  if (!field) throw invalid('records.unknown_field', { field: c.field });
+  // A retired field has left lists and filters: to a filter it no longer exists.
+  if (!field || field.retired) throw invalid('records.unknown_field', { field: c.field });
   const kind = KIND[field.type];
   if (!OPS[kind].includes(c.op)) throw invalid('records.bad_operator', { field: c.field, op: c.op });
   const col = fieldRef(field);

@@ -5,7 +5,7 @@ import { invalid } from '../platform/http/errors';
 import { attachDisplayNames } from './display';
 import { compileFilter } from './filter-sql';
 import { filterContext, type RecordScope } from './scope';
-import { fieldRef, R } from './sql-ref';
+import { R, sortRef } from './sql-ref';
 import { rowToRecord } from './values';
 import { canRead, isTeamMember } from './visibility';
 
@@ -39,8 +39,8 @@ export function orderBy(scope: RecordScope, sort: string | undefined): RawBuilde
   for (const token of (sort ?? '-createdAt').split(',').map((s) => s.trim()).filter(Boolean).slice(0, 5)) {
     const desc = token.startsWith('-');
     const field = scope.object.field(desc ? token.slice(1) : token);
-    if (!field || field.type === 'multipicklist' || field.type === 'region' || field.retired) throw invalid('records.bad_sort', { field: token });
-    parts.push(sql`${fieldRef(field)} ${sql.raw(desc ? 'DESC NULLS LAST' : 'ASC NULLS FIRST')}`);
+    if (!field || field.retired) throw invalid('records.bad_sort', { field: token });
+    parts.push(sql`${sortRef(field)} ${sql.raw(desc ? 'DESC NULLS LAST' : 'ASC NULLS FIRST')}`);
   }
   parts.push(sql`${sql.ref(`${R}.id`)}`);
   return sql.join(parts, sql`, `);
@@ -55,15 +55,21 @@ export function listWhere(scope: RecordScope, query: Pick<ListQuery, 'filter' | 
     AND ${extra}`;
 }
 
-export async function listRecords(db: DbOrTx, scope: RecordScope, query: ListQuery, extra?: RawBuilder<SqlBool>) {
+/** The page query and the capped count query of a list (the benchmark runs them bare through pg). */
+export function listQueries(scope: RecordScope, query: ListQuery, extra?: RawBuilder<SqlBool>) {
   const where = listWhere(scope, query, extra);
   const table = sql.table(scope.object.table);
   const offset = (query.page - 1) * query.pageSize;
-  const [page, count] = await Promise.all([
-    sql<Record<string, unknown>>`SELECT ${sql.ref(R)}.* FROM ${table} AS ${sql.ref(R)} WHERE ${where}
-      ORDER BY ${orderBy(scope, query.sort)} LIMIT ${query.pageSize} OFFSET ${offset}`.execute(db),
-    sql<{ n: number }>`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${table} AS ${sql.ref(R)} WHERE ${where} LIMIT ${TOTAL_CAP + 1}) capped`.execute(db),
-  ]);
+  return {
+    page: sql<Record<string, unknown>>`SELECT ${sql.ref(R)}.* FROM ${table} AS ${sql.ref(R)} WHERE ${where}
+      ORDER BY ${orderBy(scope, query.sort)} LIMIT ${query.pageSize} OFFSET ${offset}`,
+    count: sql<{ n: number }>`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${table} AS ${sql.ref(R)} WHERE ${where} LIMIT ${TOTAL_CAP + 1}) capped`,
+  };
+}
+
+export async function listRecords(db: DbOrTx, scope: RecordScope, query: ListQuery, extra?: RawBuilder<SqlBool>) {
+  const queries = listQueries(scope, query, extra);
+  const [page, count] = await Promise.all([queries.page.execute(db), queries.count.execute(db)]);
   const items = page.rows.map((row) => rowToRecord(scope.object, row));
   await attachDisplayNames(db, scope, items);
   const n = count.rows[0]!.n;

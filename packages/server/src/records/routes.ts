@@ -143,7 +143,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
     if (object.owned) {
       app.post(`${base}/:id/transfer`, {
         config: { auth: 'user' },
-        schema: { tags, summary: '转移: give the record to another user', params: idParams, body: z.object({ ownerId: z.string().uuid() }), response: { 200: record, 400: errorBody, 404: errorBody } },
+        schema: { tags, summary: '转移: give the record to another user', params: idParams, body: z.object({ ownerId: z.guid() }), response: { 200: record, 400: errorBody, 404: errorBody } },
       }, async (request) => {
         const moved = await db.transaction().execute(async (tx) => transferRecord(tx, await scopeOf(request, tx), request.params.id, request.body.ownerId));
         await attachDisplayNames(db, await scopeOf(request), [moved]);
@@ -152,7 +152,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
 
       app.post(`${base}/batch/transfer`, {
         config: { auth: 'user' },
-        schema: { tags, summary: '批量转移: give many records to one user; one result per id', body: z.object({ ids: idsSchema, ownerId: z.string().uuid() }), response: { 200: batchResultSchema } },
+        schema: { tags, summary: '批量转移: give many records to one user; one result per id', body: z.object({ ids: idsSchema, ownerId: z.guid() }), response: { 200: batchResultSchema } },
       }, async (request) => {
         const auth = requireAuth(request);
         return runBatch(db, request.body.ids, request.locale, async (tx, id) => transferRecord(tx, await openScope(tx, auth, object.key, request.id), id, request.body.ownerId));

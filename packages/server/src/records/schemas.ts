@@ -14,7 +14,7 @@ export function valueSchema(field: Pick<FieldMeta, 'type' | 'label' | 'options' 
     case 'boolean': return describe(z.boolean().nullable());
     case 'picklist': return describe((field.options?.length ? z.enum(field.options.map((o) => o.value) as [string, ...string[]]) : z.string()).nullable());
     case 'multipicklist': return describe(z.array(z.string()).nullable());
-    case 'lookup': case 'user': case 'department': return describe(z.string().uuid().nullable());
+    case 'lookup': case 'user': case 'department': return describe(z.guid().nullable());
     case 'region': return describe(z.object({ province: z.string().optional(), city: z.string().optional(), district: z.string().optional() }).nullable());
     default: return describe(z.string().nullable());
   }
@@ -24,7 +24,7 @@ const pascal = (key: string) => key[0]!.toUpperCase() + key.slice(1);
 
 /** The record as answered: id, version, every standard field, custom fields (cf_…) and display names. */
 export function recordSchema(object: StandardObject) {
-  const shape: Record<string, z.ZodType> = { id: z.string().uuid(), version: z.number().int() };
+  const shape: Record<string, z.ZodType> = { id: z.guid(), version: z.number().int() };
   for (const f of object.fields) shape[f.key] = valueSchema(f);
   shape.display = z.record(z.string(), z.string()).optional().describe('Names of referenced users, departments and records, by field key');
   return z.object(shape).catchall(z.unknown()).meta({ id: pascal(object.key) });
@@ -40,13 +40,13 @@ export function recordInputSchema(object: StandardObject) {
 export const listQuerySchema = z.object({
   filter: z.string().max(20_000).optional().describe('Filter tree as JSON: {"and":[{"field":"status","op":"eq","value":"未处理"}]}'),
   view: z.enum(['mine', 'team', 'all', 'stale7']).optional().describe('System view: 我负责的 / 我参与的 / 全部 / 7天未跟进的'),
-  viewId: z.string().uuid().optional().describe('A saved view of the user'),
+  viewId: z.guid().optional().describe('A saved view of the user'),
   sort: z.string().max(200).optional().describe('Comma-separated field keys, "-" for descending'),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export const idsSchema = z.array(z.string().uuid()).min(1).max(500);
+export const idsSchema = z.array(z.guid()).min(1).max(500);
 
 export const batchResultSchema = z.object({
   results: z.array(z.object({

@@ -20,3 +20,14 @@ export function fieldRef(field: EngineField): RawBuilder<unknown> {
   const text = sql`(${sql.ref(`${R}.custom`)} ->> ${sql.lit(field.key)})`;
   return cast ? sql`${text}::${sql.raw(cast)}` : text;
 }
+
+/**
+ * What a list sorts a field by: its value, except for the structured types. A region sorts as
+ * "province city district"; a multi-select by its values in order, element by element.
+ */
+export function sortRef(field: EngineField): RawBuilder<unknown> {
+  const value = fieldRef(field);
+  if (field.type === 'region') return sql`nullif(concat_ws(' ', ${value} ->> 'province', ${value} ->> 'city', ${value} ->> 'district'), '')`;
+  if (field.type === 'multipicklist' && !field.column) return sql`nullif(ARRAY(SELECT jsonb_array_elements_text(${value})), '{}'::text[])`;
+  return value;
+}

@@ -7,7 +7,7 @@ import { findRow } from './read';
 import { openScope } from './scope';
 import { auditRecord } from './write-helpers';
 
-const memberSchema = z.object({ userId: z.string().uuid(), name: z.string(), access: z.enum(['read', 'write']), addedAt: z.string() });
+const memberSchema = z.object({ userId: z.guid(), name: z.string(), access: z.enum(['read', 'write']), addedAt: z.string() });
 const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }) });
 
 /** 团队成员 (§3.5.4, §3.7.3): colleagues who may read, or read and edit, a record. */
@@ -35,7 +35,7 @@ export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
     app.put(`${base}/:userId`, {
       config: { auth: 'user' },
       schema: {
-        tags, summary: 'Add a team member or change their rights (read / write)', params: params.extend({ userId: z.string().uuid() }),
+        tags, summary: 'Add a team member or change their rights (read / write)', params: params.extend({ userId: z.guid() }),
         body: z.object({ access: z.enum(['read', 'write']) }), response: { 204: z.null(), 400: errorBody, 404: errorBody },
       },
     }, async (request, reply) => {
@@ -58,7 +58,7 @@ export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
 
     app.delete(`${base}/:userId`, {
       config: { auth: 'user' },
-      schema: { tags, summary: 'Remove a team member', params: params.extend({ userId: z.string().uuid() }), response: { 204: z.null(), 404: errorBody } },
+      schema: { tags, summary: 'Remove a team member', params: params.extend({ userId: z.guid() }), response: { 204: z.null(), 404: errorBody } },
     }, async (request, reply) => {
       const auth = requireAuth(request);
       await db.transaction().execute(async (tx) => {

@@ -115,11 +115,15 @@ export function validateWrite(
   return values;
 }
 
-/** A stored row as the API shows it: field keys, custom fields merged in, exact decimals as strings. */
+/**
+ * A stored row as the API shows it: field keys, custom fields merged in, exact decimals as strings.
+ * Retired fields are left out; their values stay in the row and come back when the field is restored.
+ */
 export function rowToRecord(object: EngineObject, row: Record<string, unknown>): Record<string, unknown> {
   const record: Record<string, unknown> = { id: row.id, version: row.version };
   const custom = (row.custom ?? {}) as Record<string, unknown>;
   for (const field of object.fields) {
+    if (field.retired) continue;
     const raw = field.column ? row[field.column] : custom[field.key];
     record[field.key] = raw instanceof Date ? raw.toISOString() : raw ?? null;
   }

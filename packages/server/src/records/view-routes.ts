@@ -7,7 +7,7 @@ import { openScope } from './scope';
 import { validateView } from './views';
 
 const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }) });
-const viewSchema = z.object({ id: z.string().uuid(), name: z.string(), filter: filterSchema, sort: z.string().nullable() });
+const viewSchema = z.object({ id: z.guid(), name: z.string(), filter: filterSchema, sort: z.string().nullable() });
 const objectParams = z.object({ object: z.string() });
 
 /** Saved views (常用检索 / 智能视图) and list column settings, per user and object. */
@@ -45,7 +45,7 @@ export const viewRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete('/api/v1/views/:object/:id', {
     config: { auth: 'user' },
-    schema: { tags: ['views'], summary: 'Delete one of my views', params: objectParams.extend({ id: z.string().uuid() }), response: { 204: z.null() } },
+    schema: { tags: ['views'], summary: 'Delete one of my views', params: objectParams.extend({ id: z.guid() }), response: { 204: z.null() } },
   }, async (request, reply) => {
     const auth = requireAuth(request);
     await db.deleteFrom('list_views').where('tenant_id', '=', auth.tenantId).where('user_id', '=', auth.userId).where('id', '=', request.params.id).execute();

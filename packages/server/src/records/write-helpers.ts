@@ -15,7 +15,10 @@ export function columnValue(field: EngineField, value: unknown): RawBuilder<unkn
 
 const AUTONUMBER_PREFIX: Record<string, string> = { contractNo: 'HT', orderNo: 'DD' };
 
-/** Next value of an auto-number field (合同编号 HT000001 …), counted per company without gaps in a transaction. */
+/**
+ * Next value of an auto-number field (合同编号 HT000001 …), counted per company without gaps in a
+ * transaction. Custom auto-numbers carry their own prefix and digits.
+ */
 export async function nextAutonumber(db: DbOrTx, tenantId: string, objectKey: string, field: EngineField): Promise<string> {
   const row = await db
     .insertInto('autonumber_counters')
@@ -23,7 +26,8 @@ export async function nextAutonumber(db: DbOrTx, tenantId: string, objectKey: st
     .onConflict((oc) => oc.columns(['tenant_id', 'object', 'field_key']).doUpdateSet({ next_value: sql`autonumber_counters.next_value + 1` }))
     .returning('next_value')
     .executeTakeFirstOrThrow();
-  return `${AUTONUMBER_PREFIX[field.key] ?? 'NO'}${String(row.next_value).padStart(6, '0')}`;
+  const format = field.autonumber ?? { prefix: AUTONUMBER_PREFIX[field.key] ?? 'NO', digits: 6 };
+  return `${format.prefix}${String(row.next_value).padStart(format.digits, '0')}`;
 }
 
 export async function auditRecord(db: DbOrTx, scope: RecordScope, recordId: string, action: string, changes: FieldChange[] = []) {
