@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { orgSections } from '../org/sections';
 
 /**
  * The sections of 系统设置, in menu order. Each area adds its own entry; `permission` hides the
@@ -11,4 +12,4 @@ export interface SystemSection {
   element: ReactNode;
 }
 
-export const systemSections: SystemSection[] = [];
+export const systemSections: SystemSection[] = [...orgSections];
