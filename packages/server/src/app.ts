@@ -8,6 +8,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { z } from 'zod';
 import type { Config } from './config';
 import type { Database } from './db/database';
+import { dedupeRoutes } from './dedupe/routes';
 import { registerAuthHook } from './platform/http/auth-hook';
 import { registerErrorHandler } from './platform/http/error-handler';
 import { registerOpenApi } from './platform/http/openapi';
@@ -19,6 +20,7 @@ import { notificationRoutes } from './platform/notifications/routes';
 import { orgRoutes } from './platform/org/routes';
 import { personalRoutes } from './platform/personal/routes';
 import { realtimeRoutes } from './platform/realtime/routes';
+import { searchRoutes } from './search/routes';
 
 export interface Services {
   database: Database;
@@ -86,6 +88,8 @@ export async function buildApp(services: Services, options: { logger?: boolean }
   await app.register(notificationRoutes);
   await app.register(realtimeRoutes);
   await app.register(helpRoutes);
+  await app.register(dedupeRoutes);
+  await app.register(searchRoutes);
 
   if (config.webDist && existsSync(config.webDist)) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false });

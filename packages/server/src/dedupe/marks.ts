@@ -1,0 +1,40 @@
+import { sql } from 'kysely';
+import type { Tx } from '../db/database';
+import type { RecordScope } from '../records/scope';
+import { fieldRef, R } from '../records/sql-ref';
+import { canRead } from '../records/visibility';
+import { anyMatched, candidates, keyFunction, keyOf, useThresholds, type BoundRule } from './match-sql';
+import type { DedupeRules } from './rules';
+
+export interface DuplicateMark {
+  id: string;
+  /** Likely duplicates the caller may open; those they may not, counted only (see DuplicateResult.hidden). */
+  visible: number;
+  hidden: number;
+}
+
+/** Counting stops here: the list only needs "!" and the popover shows the rest. */
+export const MARK_CAP = 20;
+
+/**
+ * The "!" of a list page (§3.2.7): which of the given records — those the caller may see — have
+ * likely duplicates. One statement for the page: each record's keys drive an index lookup for
+ * its candidates in a lateral join, so a page of 50 costs 50 index probes, never a scan.
+ */
+export async function duplicateMarks(tx: Tx, scope: RecordScope, rules: DedupeRules, ids: string[]): Promise<DuplicateMark[]> {
+  const { object, viewer } = scope;
+  if (!rules.enabled || !rules.fields.length || !ids.length) return [];
+  const bound: BoundRule[] = rules.fields.map((rule, i) => ({ rule, field: object.field(rule.field)!, key: sql.ref(`s.k${i}`) }));
+  await useThresholds(tx, rules.fields);
+  const page = sql`SELECT ${sql.ref(`${R}.id`)}, ${sql.join(bound.map((b, i) => sql`${keyOf(keyFunction(b.field, b.rule), fieldRef(b.field))} AS ${sql.ref(`k${i}`)}`))}
+    FROM ${sql.table(object.table)} AS ${sql.ref(R)}
+    WHERE ${sql.ref(`${R}.tenant_id`)} = ${scope.auth.tenantId}::uuid AND ${sql.ref(`${R}.id`)} = ANY(${ids}::uuid[]) AND ${canRead(object, viewer)}`;
+  const { rows } = await sql<DuplicateMark>`SELECT s.id, count(*) FILTER (WHERE c.visible)::int AS visible, count(*) FILTER (WHERE NOT c.visible)::int AS hidden
+    FROM (${page}) AS s
+    CROSS JOIN LATERAL (
+      SELECT ${canRead(object, viewer)} AS visible FROM (${candidates(object, scope.auth.tenantId, bound, sql.ref('s.id'))}) AS ${sql.ref(R)}
+      WHERE ${anyMatched(bound)} LIMIT ${MARK_CAP}
+    ) AS c
+    GROUP BY s.id`.execute(tx);
+  return rows;
+}

@@ -1,0 +1,98 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { EngineObject } from '../metadata/registry';
+import { STANDARD_OBJECTS, standardObject } from '../metadata/objects';
+import { fieldRef, R } from '../records/sql-ref';
+import { canRead, type Viewer } from '../records/visibility';
+import { isLong, likeEscape, type SearchTerms } from './query-terms';
+
+/** Objects with searchable fields, as the engine sees them (search_text holds standard fields only, so no company settings are needed). */
+export const SEARCHED_OBJECTS: EngineObject[] = STANDARD_OBJECTS.filter((o) => o.searchFields.length > 0)
+  .map((o) => ({ ...o, fields: o.fields, field: (key: string) => o.fields.find((f) => f.key === key) }));
+
+/** The line under a result's name: what tells two 张三 apart. */
+const SECONDARY: Record<string, string[]> = {
+  lead: ['companyName', 'mobile'], account: ['phone'], contact: ['accountId', 'mobile'], opportunity: ['accountId'],
+  contract: ['contractNo', 'accountId'], order: ['accountId'], product: ['code'], partner: ['phone'],
+};
+
+/**
+ * Per object and search, rows looked at before ranking. A rare name or phone has far fewer matches
+ * and is ranked in full; a very common prefix ("z") ranks the first matches found plus every exact
+ * word match, instead of sorting a million rows.
+ */
+export const CANDIDATE_CAP = 300;
+
+const text = (r: string) => sql.ref(`${R}.${r}`);
+
+function secondary(object: EngineObject): RawBuilder<unknown> {
+  const parts = (SECONDARY[object.key] ?? []).map((key) => {
+    const field = object.field(key)!;
+    const target = field.type === 'lookup' && field.lookup ? standardObject(field.lookup) : undefined;
+    if (!target) return sql`${fieldRef(field)}::text`;
+    const nameColumn = target.fields.find((f) => f.key === target.nameField)!.column;
+    return sql`(SELECT t.${sql.ref(nameColumn)}::text FROM ${sql.table(target.table)} t WHERE t.tenant_id = ${text('tenant_id')} AND t.id = ${fieldRef(field)})`;
+  });
+  return parts.length ? sql`concat_ws(' · ', ${sql.join(parts)})` : sql`NULL::text`;
+}
+
+/**
+ * One term's condition on search_text. Long terms match anywhere (LIKE '%term%', answered by the
+ * trigram index). Short terms (1–2 characters) match the start of a word, whose trigrams the
+ * index has ("zs" → 张三's initials, "张" → names starting with 张); when another term is long,
+ * they just filter its matches anywhere.
+ */
+function termMatch(term: string, anyLong: boolean): RawBuilder<SqlBool> {
+  const escaped = likeEscape(term);
+  if (isLong(term) || anyLong) return sql<SqlBool>`${text('search_text')} LIKE ${`%${escaped}%`}`;
+  return sql<SqlBool>`(${text('search_text')} LIKE ${`${escaped}%`} OR ${text('search_text')} LIKE ${`% ${escaped}%`})`;
+}
+
+/** The whole phrase as a word of search_text: a name, a phone, a pinyin spelling or initials. */
+function wholeWord(phrase: string): RawBuilder<SqlBool> {
+  const e = likeEscape(phrase);
+  const st = text('search_text');
+  return sql<SqlBool>`(${st} = ${phrase} OR ${st} LIKE ${`${e} %`} OR ${st} LIKE ${`% ${e}`} OR ${st} LIKE ${`% ${e} %`})`;
+}
+
+/** Name equal to the query, then a whole word, then a word start, then anywhere. */
+function tier(object: EngineObject, phrase: string): RawBuilder<number> {
+  const e = likeEscape(phrase);
+  const name = fieldRef(object.field(object.nameField)!);
+  return sql<number>`CASE WHEN lower(${name}::text) = ${phrase} THEN 0
+    WHEN (' ' || ${text('search_text')} || ' ') LIKE ${`% ${e} %`} THEN 1
+    WHEN (' ' || ${text('search_text')}) LIKE ${`% ${e}%`} THEN 2 ELSE 3 END`;
+}
+
+function objectBranch(object: EngineObject, viewer: Viewer, query: SearchTerms, limit: number): RawBuilder<unknown> {
+  const anyLong = query.terms.some(isLong);
+  const tenant = sql<SqlBool>`${text('tenant_id')} = ${viewer.tenantId}::uuid`;
+  const visible = canRead(object, viewer);
+  const matches = sql.join(query.terms.map((term) => termMatch(term, anyLong)), sql` AND `);
+  const table = sql`${sql.table(object.table)} AS ${sql.ref(R)}`;
+  const found = sql`(SELECT ${text('id')} FROM ${table} WHERE ${tenant} AND ${visible} AND ${matches} LIMIT ${CANDIDATE_CAP})`;
+  const exact = query.terms.length === 1
+    ? sql` UNION (SELECT ${text('id')} FROM ${table} WHERE ${tenant} AND ${visible} AND ${wholeWord(query.phrase)} LIMIT ${CANDIDATE_CAP})`
+    : sql``;
+  return sql`(SELECT ${object.key}::text AS object, ${text('id')}, ${fieldRef(object.field(object.nameField)!)}::text AS name,
+      ${secondary(object)} AS secondary
+    FROM ${table}
+    WHERE ${tenant} AND ${text('id')} IN (${found}${exact})
+    ORDER BY ${tier(object, query.phrase)}, ${text('updated_at')} DESC, ${text('id')}
+    LIMIT ${limit + 1})`;
+}
+
+/**
+ * Global search (§2.1) as one statement: a branch per object, each composing the visibility
+ * predicate, so a record the caller may not see is never even a candidate. Each branch answers
+ * limit + 1 rows, the extra one telling "more".
+ */
+export function searchStatement(viewer: Viewer, query: SearchTerms, limit: number, objects: EngineObject[] = SEARCHED_OBJECTS): RawBuilder<SearchRow> {
+  return sql<SearchRow>`${sql.join(objects.map((o) => objectBranch(o, viewer, query, limit)), sql` UNION ALL `)}`;
+}
+
+export interface SearchRow {
+  object: string;
+  id: string;
+  name: string | null;
+  secondary: string | null;
+}
