@@ -1,4 +1,4 @@
-import type { Locale, Permission } from '@yixiao/core';
+import { PERMISSIONS, type Locale, type Permission } from '@yixiao/core';
 import type { DbOrTx } from '../../db/database';
 
 /** Who is calling: resolved once per request from the session cookie, bearer token or API key. */
@@ -33,13 +33,16 @@ export async function loadPrincipal(db: DbOrTx, tenantId: string, userId: string
     .where('user_roles.tenant_id', '=', tenantId)
     .where('user_roles.user_id', '=', userId)
     .execute();
+  const roleKeys = roles.flatMap((r) => (r.key ? [r.key] : []));
+  // Administrators hold every permission, including ones added after their role row was written.
+  const permissions = roleKeys.includes('admin') ? PERMISSIONS : roles.flatMap((r) => r.permissions);
   return {
     userId: user.id,
     tenantId,
     name: user.name,
     departmentId: user.department_id,
     locale: user.locale,
-    roleKeys: roles.flatMap((r) => (r.key ? [r.key] : [])),
-    permissions: new Set(roles.flatMap((r) => r.permissions) as Permission[]),
+    roleKeys,
+    permissions: new Set(permissions as Permission[]),
   };
 }
