@@ -2,8 +2,10 @@ import { ConfigProvider, Spin, App as AntApp } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { ForcedPasswordChange } from './auth/ForcedPasswordChange';
 import { LoginPage } from './auth/LoginPage';
 import { MeProvider, useMe } from './auth/me';
+import { VerifyEmailPage } from './personal/VerifyEmailPage';
 import { Shell } from './shell/Shell';
 import { placeholderRoutes, routes } from './shell/routes';
 
@@ -11,6 +13,7 @@ function Gate() {
   const { me, loading } = useMe();
   if (loading) return <Spin fullscreen />;
   if (!me) return <LoginPage />;
+  if (me.mustChangePassword) return <ForcedPasswordChange />;
   return (
     <ConfigProvider locale={me.locale === 'en-US' ? enUS : zhCN}>
       <Routes>
@@ -28,7 +31,11 @@ export function App() {
       <AntApp>
         <BrowserRouter>
           <MeProvider>
-            <Gate />
+            <Routes>
+              {/* Public: the link in the verification email works signed out. */}
+              <Route path="/verify-email" element={<VerifyEmailPage />} />
+              <Route path="*" element={<Gate />} />
+            </Routes>
           </MeProvider>
         </BrowserRouter>
       </AntApp>

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createCompany, TEST_PASSWORD } from '../support/app';
-import { signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
+import { chooseNewPasswordThroughForm, signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
 
 describe('organisation administration in the browser', () => {
   let t: BrowserTest;
@@ -55,6 +55,8 @@ describe('organisation administration in the browser', () => {
 
     const newcomer = await t.newPage();
     await signInThroughForm(newcomer, `zhaoliu_${company.tenantId.slice(0, 6)}`, password);
+    // A temporary password must be replaced before the app opens.
+    await chooseNewPasswordThroughForm(newcomer, password, 'MyOwnPassw0rd');
     assert.equal(await newcomer.getByTestId('current-user').textContent(), '赵六');
     await newcomer.context().close();
   });

@@ -52,5 +52,16 @@ export async function signInThroughForm(page: Page, login: string, password: str
   await page.getByPlaceholder('登录名 / 邮箱 / 手机号').fill(login);
   await page.locator('input[type=password]').fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.locator('[data-testid="current-user"], [data-testid="forced-password-change"]').first().waitFor();
+}
+
+/** The screen a user with a temporary password meets first: choose a new one, then the app opens. */
+export async function chooseNewPasswordThroughForm(page: Page, temporary: string, chosen: string): Promise<void> {
+  const form = page.getByTestId('forced-password-change');
+  const inputs = form.locator('input[type=password]');
+  await inputs.nth(0).fill(temporary);
+  await inputs.nth(1).fill(chosen);
+  await inputs.nth(2).fill(chosen);
+  await form.getByRole('button', { name: /保\s*存/ }).click();
   await page.getByTestId('current-user').waitFor();
 }
