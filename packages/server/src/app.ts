@@ -15,6 +15,7 @@ import { registerOpenApi } from './platform/http/openapi';
 import { authRoutes } from './platform/auth/routes';
 import { fileRoutes } from './platform/files/routes';
 import { helpRoutes } from './platform/help/routes';
+import { registerJobs } from './platform/jobs/plugin';
 import { mailRoutes } from './platform/mail/routes';
 import { notificationRoutes } from './platform/notifications/routes';
 import { orgRoutes } from './platform/org/routes';
@@ -70,6 +71,7 @@ export async function buildApp(services: Services, options: { logger?: boolean }
   registerErrorHandler(app);
   registerAuthHook(app, database.db, config.publicUrl);
   await registerOpenApi(app);
+  registerJobs(app, database); // before the rooms, which declare their queues and workers on it
 
   app.get(
     '/api/health',

@@ -197,6 +197,22 @@ export interface FeedbackTable {
   created_at: Timestamp;
 }
 
+export interface RemindersTable {
+  tenant_id: string;
+  id: Generated<string>;
+  user_id: string;
+  title: string;
+  body: Generated<string>;
+  link: string | null;
+  remind_at: Timestamp;
+  email_event: string | null;
+  source: string | null;
+  created_by: string;
+  fired_at: NullableTimestamp;
+  cancelled_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
 export interface DB {
   tenants: TenantsTable;
   departments: DepartmentsTable;
@@ -214,6 +230,7 @@ export interface DB {
   announcements: AnnouncementsTable;
   notifications: NotificationsTable;
   feedback: FeedbackTable;
+  reminders: RemindersTable;
 }
 
 export type User = Selectable<UsersTable>;
