@@ -20,12 +20,15 @@ import { mailRoutes } from './platform/mail/routes';
 import { notificationRoutes } from './platform/notifications/routes';
 import { orgRoutes } from './platform/org/routes';
 import { personalRoutes } from './platform/personal/routes';
+import type { SmsSender } from './platform/personal/sms';
 import { realtimeRoutes } from './platform/realtime/routes';
 import { searchRoutes } from './search/routes';
 
 export interface Services {
   database: Database;
   config: Config;
+  /** Sends verification codes by text message; by default they are written to the server log. */
+  sms?: SmsSender;
 }
 
 declare module 'fastify' {

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { orgSections } from '../org/sections';
+import { mailSection } from '../personal/sections';
 
 /**
  * The sections of 系统设置, in menu order. Each area adds its own entry; `permission` hides the
@@ -12,4 +13,4 @@ export interface SystemSection {
   element: ReactNode;
 }
 
-export const systemSections: SystemSection[] = [...orgSections];
+export const systemSections: SystemSection[] = [...orgSections, mailSection];

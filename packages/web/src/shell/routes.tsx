@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { personalRoutes } from '../personal/sections';
 import { SystemSettingsPage } from '../settings/SystemSettingsPage';
 import { HomePage } from './HomePage';
 import { ModulePlaceholder } from './ModulePlaceholder';
@@ -8,6 +9,7 @@ import { MENU_META } from './menu';
 export const routes: { path: string; element: ReactNode }[] = [
   { path: '/', element: <HomePage /> },
   { path: '/settings/system/*', element: <SystemSettingsPage /> },
+  ...personalRoutes,
 ];
 
 /** Business modules still to be built answer with a placeholder page (listed after real routes win). */

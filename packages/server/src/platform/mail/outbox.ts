@@ -32,6 +32,10 @@ export async function enqueueMail(db: DbOrTx, mail: OutgoingMail): Promise<void>
     })
     .onConflict((oc) => oc.columns(['tenant_id', 'dedupe_key']).where('dedupe_key', 'is not', null).doNothing())
     .execute();
-  // Wakes the worker (delivered at commit).
+  await wakeMailWorker(db);
+}
+
+/** Wakes the outbox workers of every server process; in a transaction, delivered at commit. */
+export async function wakeMailWorker(db: DbOrTx): Promise<void> {
   await sql`SELECT pg_notify(${MAIL_CHANNEL}, '')`.execute(db);
 }

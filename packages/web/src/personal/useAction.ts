@@ -1,0 +1,21 @@
+import { App } from 'antd';
+import { useTranslation } from 'react-i18next';
+
+/**
+ * Runs a change and tells the user how it went: the server's own (localized) message on failure,
+ * a success message (none when null) otherwise. Answers whether it succeeded.
+ */
+export function useAction() {
+  const { message } = App.useApp();
+  const { t } = useTranslation();
+  return async function act(action: () => Promise<unknown>, success: string | null = t('common.saved')): Promise<boolean> {
+    try {
+      await action();
+      if (success) void message.success(success);
+      return true;
+    } catch (error) {
+      void message.error((error as Error).message);
+      return false;
+    }
+  };
+}
