@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { feedbackSection } from '../help/sections';
+import { announcementSection } from '../notifications/sections';
 import { orgSections } from '../org/sections';
 import { mailSection } from '../personal/sections';
 
@@ -13,4 +15,4 @@ export interface SystemSection {
   element: ReactNode;
 }
 
-export const systemSections: SystemSection[] = [...orgSections, mailSection];
+export const systemSections: SystemSection[] = [...orgSections, mailSection, announcementSection, feedbackSection];

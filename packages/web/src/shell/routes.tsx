@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { helpRoutes } from '../help/sections';
+import { notificationRoutes } from '../notifications/sections';
 import { personalRoutes } from '../personal/sections';
 import { SystemSettingsPage } from '../settings/SystemSettingsPage';
 import { HomePage } from './HomePage';
@@ -10,6 +12,8 @@ export const routes: { path: string; element: ReactNode }[] = [
   { path: '/', element: <HomePage /> },
   { path: '/settings/system/*', element: <SystemSettingsPage /> },
   ...personalRoutes,
+  ...notificationRoutes,
+  ...helpRoutes,
 ];
 
 /** Business modules still to be built answer with a placeholder page (listed after real routes win). */
