@@ -77,7 +77,10 @@ describe('duplicates (§3.2.7, §3.5.2)', () => {
 
   it('the SQL key function and its TypeScript twin agree', async () => {
     const inputs = ['北京仁科互动（仁科互动）', 'ＡＢＣ Co., Ltd.', '【北京】仁科', '((a)b)c', 'Acme Group Holdings', '', '内蒙古伊利实业集团股份有限公司',
-      ...REGION_NAMES.map((r) => `${r}某某${r}市`), ...REGION_NAMES.map((r) => `${r}省易销科技`)];
+      ...REGION_NAMES.map((r) => `${r}某某${r}市`), ...REGION_NAMES.map((r) => `${r}省易销科技`),
+      '某有限公司', '北京公司', '华科技有限公司', '上海北京', 'İstanbul Ａ．Ｂ', '㈱仁科', '仁科 Inc.',
+      ...['北京', '广东省', '内蒙古自治区', ''].flatMap((city) => ['仁科', '星河互动', '华'].flatMap((brand) => ['网络科技', '医疗器械', '', ' 贸易']
+        .flatMap((trade) => ['有限公司', '集团股份有限公司', '北京分公司', '(北京)'].map((suffix) => `${city}${brand}${trade}${suffix}`))))];
     const { rows } = await sql<{ k: string | null; t: string | null }>`SELECT company_name_key(v) AS k, dedupe_text_key(v) AS t FROM unnest(${inputs}::text[]) WITH ORDINALITY AS x(v, i) ORDER BY i`.execute(t.database.db);
     rows.forEach((row, i) => {
       assert.equal(row.k, companyNameKey(inputs[i]), inputs[i]);

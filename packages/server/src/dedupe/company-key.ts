@@ -16,32 +16,45 @@ export const NAME_SUFFIXES = [
 /** English legal forms, stripped only as separate trailing words ("Acme Co., Ltd."), never inside a word. */
 export const ENGLISH_SUFFIXES = ['co', 'ltd', 'limited', 'inc', 'corp', 'corporation', 'company', 'llc', 'gmbh', 'group', 'holdings', 'plc'];
 
-/** Full-width letters and digits, ASCII capitals and every kind of bracket, mapped in one pass like SQL translate(). */
-export const TRANSLATE_FROM =
-  'ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ０１２３４５６７８９'
-  + 'ABCDEFGHIJKLMNOPQRSTUVWXYZ（［｛【〔〖[{）］｝】〕〗]}';
-export const TRANSLATE_TO =
-  'abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz0123456789'
-  + 'abcdefghijklmnopqrstuvwxyz' + '('.repeat(8) + ')'.repeat(8);
+/**
+ * Width and case: NFKC turns full-width letters, digits, brackets and the ideographic space into
+ * their ASCII forms (ＡＢＣ（１）→ ABC(1)), then lower case; every other kind of bracket becomes ().
+ */
+export const BRACKETS_FROM = '[]{}【】〔〕〖〗';
+export const BRACKETS_TO = '()()()()()';
 
-const MAP = new Map([...TRANSLATE_FROM].map((c, i) => [c, [...TRANSLATE_TO][i]!]));
+const BRACKET = new Map([...BRACKETS_FROM].map((c, i) => [c, BRACKETS_TO[i]!]));
+const fold = (text: string) => [...text.normalize('NFKC').toLowerCase()].map((c) => BRACKET.get(c) ?? c).join('');
 /** Everything but digits, a–z, Latin letters with accents, brackets and CJK ideographs becomes a space. */
 const OTHER = /[^0-9a-z()\u00c0-\u024f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/gu;
 const BRACKETED = /\([^()]*\)/g;
 const ENGLISH_TAIL = new RegExp(` (${ENGLISH_SUFFIXES.join('|')})$`);
-const SUFFIX_TAIL = new RegExp(`(${NAME_SUFFIXES.join('|')})$`);
-const regions = `(${REGION_NAMES.join('|')})(${[...REGION_SUFFIXES].sort((a, b) => b.length - a.length).join('|')})?`;
-const REGION_TAIL = new RegExp(`${regions}$`);
-const REGION_HEAD = new RegExp(`^${regions}`);
+const region = `(?:${REGION_NAMES.join('|')})(?:${[...REGION_SUFFIXES].sort((a, b) => b.length - a.length).join('|')})?`;
+/** What a name may end with: legal forms, trade words, a region ("有限公司北京分公司" is three of them). */
+const TAIL_WORD = `(?:${NAME_SUFFIXES.join('|')}|${region})`;
+const TAILS = new RegExp(`${TAIL_WORD}+$`);
+const TAIL = new RegExp(`${TAIL_WORD}$`);
+const HEADS = new RegExp(`^(?:${region})+`);
+const HEAD = new RegExp(`^${region}`);
 
 const length = (s: string) => [...s].length;
 /** A strip is taken only when at least two characters remain: "北京有限公司" stays "北京". */
 const MIN_REST = 2;
 
+/** Strips every trailing (or leading) word at once; when that would leave too little, one word at a time. */
+function strip(s: string, all: RegExp, one: RegExp, atEnd: boolean): string {
+  const cut = (match: string) => (atEnd ? s.slice(0, s.length - match.length) : s.slice(match.length));
+  const every = all.exec(s)?.[0];
+  if (!every) return s;
+  if (length(s) - length(every) >= MIN_REST) return cut(every);
+  for (let match = one.exec(s)?.[0]; match && length(s) - length(match) >= MIN_REST; match = one.exec(s)?.[0]) s = cut(match);
+  return s;
+}
+
 export function companyNameKey(name: string | null | undefined): string | null {
   if (name == null) return null;
-  let s = [...name].map((c) => MAP.get(c) ?? c).join('').replace(OTHER, ' ');
-  const inner = s.replace(/[() ]+/g, '');
+  let s = fold(name).replace(OTHER, ' ');
+  const whole = s.replace(/[() ]+/g, '');
   // Bracketed parts are aliases or a city ("北京仁科互动（仁科互动）", "华为技术（深圳）"): the name outside them decides.
   for (let prev = ''; prev !== s;) {
     prev = s;
@@ -52,19 +65,9 @@ export function companyNameKey(name: string | null | undefined): string | null {
     prev = s;
     s = s.replace(ENGLISH_TAIL, '');
   }
-  s = s.replace(/ /g, '');
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const pattern of [SUFFIX_TAIL, REGION_TAIL, REGION_HEAD]) {
-      const match = pattern.exec(s)?.[0];
-      if (match && length(s) - length(match) >= MIN_REST) {
-        s = pattern === REGION_HEAD ? s.slice(match.length) : s.slice(0, s.length - match.length);
-        changed = true;
-        break;
-      }
-    }
-  }
-  if (s === '') s = inner;
+  s = strip(s.replace(/ /g, ''), TAILS, TAIL, true);
+  s = strip(s, HEADS, HEAD, false);
+  if (s === '') s = whole;
   return s === '' ? null : s;
 }
 
@@ -84,6 +87,6 @@ export function emailKey(email: string | null | undefined): string | null {
 /** Exact matching of other text: width, case, spaces and punctuation ignored, nothing stripped. */
 export function textKey(text: string | null | undefined): string | null {
   if (text == null) return null;
-  const s = [...text].map((c) => MAP.get(c) ?? c).join('').replace(OTHER, '').replace(/[()]/g, '');
+  const s = fold(text).replace(OTHER, '').replace(/[()]/g, '');
   return s === '' ? null : s;
 }

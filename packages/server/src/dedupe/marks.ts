@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import type { Tx } from '../db/database';
 import type { RecordScope } from '../records/scope';
-import { fieldRef, R } from '../records/sql-ref';
+import { R } from '../records/sql-ref';
 import { canRead } from '../records/visibility';
-import { anyMatched, candidates, keyFunction, keyOf, useThresholds, type BoundRule } from './match-sql';
+import { anyMatched, candidates, storedKey, useThresholds, type BoundRule } from './match-sql';
 import type { DedupeRules } from './rules';
 
 export interface DuplicateMark {
@@ -26,9 +26,11 @@ export async function duplicateMarks(tx: Tx, scope: RecordScope, rules: DedupeRu
   if (!rules.enabled || !rules.fields.length || !ids.length) return [];
   const bound: BoundRule[] = rules.fields.map((rule, i) => ({ rule, field: object.field(rule.field)!, key: sql.ref(`s.k${i}`) }));
   await useThresholds(tx, rules.fields);
-  const page = sql`SELECT ${sql.ref(`${R}.id`)}, ${sql.join(bound.map((b, i) => sql`${keyOf(keyFunction(b.field, b.rule), fieldRef(b.field))} AS ${sql.ref(`k${i}`)}`))}
+  // OFFSET 0 keeps the page's keys computed once per record, not again inside every lookup.
+  const page = sql`SELECT ${sql.ref(`${R}.id`)}, ${sql.join(bound.map((b, i) => sql`${storedKey(object, b.field, b.rule)} AS ${sql.ref(`k${i}`)}`))}
     FROM ${sql.table(object.table)} AS ${sql.ref(R)}
-    WHERE ${sql.ref(`${R}.tenant_id`)} = ${scope.auth.tenantId}::uuid AND ${sql.ref(`${R}.id`)} = ANY(${ids}::uuid[]) AND ${canRead(object, viewer)}`;
+    WHERE ${sql.ref(`${R}.tenant_id`)} = ${scope.auth.tenantId}::uuid AND ${sql.ref(`${R}.id`)} = ANY(${ids}::uuid[]) AND ${canRead(object, viewer)}
+    OFFSET 0`;
   const { rows } = await sql<DuplicateMark>`SELECT s.id, count(*) FILTER (WHERE c.visible)::int AS visible, count(*) FILTER (WHERE NOT c.visible)::int AS hidden
     FROM (${page}) AS s
     CROSS JOIN LATERAL (

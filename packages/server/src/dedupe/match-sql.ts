@@ -17,6 +17,15 @@ export function keyFunction(field: EngineField, rule: RuleField): string {
 /** The key of a value (a parameter, or a column of another row) as SQL. */
 export const keyOf = (fn: string, value: RawBuilder<unknown>) => sql<string | null>`${sql.raw(fn)}(${value}::text)`;
 
+/** Company keys kept in generated columns (0012_dedupe_search.sql), by table and column. */
+const STORED_KEYS: Record<string, Record<string, string>> = { leads: { company_name: 'company_key' }, accounts: { name: 'name_key' } };
+
+/** A record's key for a rule: its stored column where there is one, else the key function over the field. */
+export function storedKey(object: EngineObject, field: EngineField, rule: RuleField): RawBuilder<unknown> {
+  const stored = rule.match === 'fuzzy' && field.column ? STORED_KEYS[object.table]?.[field.column] : undefined;
+  return stored ? sql.ref(`${R}.${stored}`) : keyOf(keyFunction(field, rule), fieldRef(field));
+}
+
 export interface BoundRule {
   rule: RuleField;
   field: EngineField;
@@ -35,22 +44,22 @@ const score = (stored: RawBuilder<unknown>, key: RawBuilder<unknown>) =>
  * `dd_score` (1 for an exact match, the trigram similarity for a fuzzy one) beside its columns,
  * aliased so that visibility predicates (which name `r`) compose on top.
  *
- * The WHERE is a flat OR of index-answerable comparisons: `<%` finds the key looked for within a
- * longer stored name (仁科互动 in 仁科互动营销), `%` finds similar names and, at its lower bar,
- * a stored name within a longer typed one (which no index answers directly), `=` the rest. The
- * thresholds are set for the transaction by useThresholds(); each rule's own is applied outside,
- * on the few candidates.
+ * The WHERE is a flat OR of index-answerable comparisons: `%` finds similar names, `<%` the key
+ * looked for within a longer stored name (仁科互动 in 仁科互动营销), and equality with one of the
+ * key's parts a shorter stored name within the typed one (仁科互动 in 仁科互动营销顾问). The
+ * trigram thresholds are set for the transaction by useThresholds(); each rule's own is applied
+ * outside, on the few candidates.
  */
 export function candidates(object: EngineObject, tenantId: string, bound: BoundRule[], excludeId: RawBuilder<unknown> | null): RawBuilder<unknown> {
   const arms: RawBuilder<SqlBool>[] = [];
   const flags: RawBuilder<unknown>[] = [];
   const scores: RawBuilder<unknown>[] = [];
   bound.forEach(({ rule, field, key, shortKey }, i) => {
-    const stored = keyOf(keyFunction(field, rule), fieldRef(field));
+    const stored = storedKey(object, field, rule);
     if (rule.match === 'fuzzy') {
-      if (!shortKey) arms.push(sql<SqlBool>`${stored} % ${key}`, sql<SqlBool>`${key} <% ${stored}`);
-      arms.push(sql<SqlBool>`${stored} = ${key}`);
       // A one-character key only matches itself: its trigrams would match half the company.
+      if (!shortKey) arms.push(sql<SqlBool>`${stored} % ${key}`, sql<SqlBool>`${key} <% ${stored}`);
+      arms.push(sql<SqlBool>`${stored} = ANY(company_key_parts(${key}))`);
       const matched = sql`(${stored} = ${key} OR (char_length(${key}) >= 2 AND ${score(stored, key)} >= ${rule.threshold ?? 0}))`;
       flags.push(sql`${matched} AS ${sql.ref(`dd_m${i}`)}`);
       scores.push(sql`CASE WHEN ${stored} = ${key} THEN 1 WHEN ${matched} THEN ${score(stored, key)} ELSE 0 END`);
@@ -71,21 +80,12 @@ export function candidates(object: EngineObject, tenantId: string, bound: BoundR
 export const anyMatched = (bound: BoundRule[]) => sql<SqlBool>`(${sql.join(bound.map((_, i) => sql.ref(`${R}.dd_m${i}`)), sql` OR `)})`;
 
 /**
- * A stored 仁科互动 inside a typed 仁科互动营销顾问 has a word similarity of 0.8 but a plain
- * similarity of only 0.4 (its share of the longer name's trigrams). Retrieving by similarity at
- * this fraction of the rule's threshold finds such names up to about twice as long; longer ones
- * are missed, the price of answering from the index.
- */
-const CONTAINED_FRACTION = 0.6;
-
-/**
- * pg_trgm's `%` and `<%` read their thresholds from settings; set them for this transaction from
- * the lowest fuzzy threshold among the rules (each rule's own is re-checked on the candidates).
+ * pg_trgm's `%` and `<%` read their thresholds from settings; set them for this transaction to the
+ * lowest fuzzy threshold among the rules (each rule's own is re-checked on the candidates).
  */
 export async function useThresholds(tx: Tx, rules: RuleField[]): Promise<void> {
   const fuzzy = rules.filter((r) => r.match === 'fuzzy').map((r) => r.threshold ?? 0);
   if (!fuzzy.length) return;
-  const lowest = Math.min(...fuzzy);
-  await sql`SELECT set_config('pg_trgm.similarity_threshold', ${String(lowest * CONTAINED_FRACTION)}, true),
-    set_config('pg_trgm.word_similarity_threshold', ${String(lowest)}, true)`.execute(tx);
+  const lowest = String(Math.min(...fuzzy));
+  await sql`SELECT set_config('pg_trgm.similarity_threshold', ${lowest}, true), set_config('pg_trgm.word_similarity_threshold', ${lowest}, true)`.execute(tx);
 }

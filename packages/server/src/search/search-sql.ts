@@ -63,20 +63,24 @@ function tier(object: EngineObject, phrase: string): RawBuilder<number> {
     WHEN (' ' || ${text('search_text')}) LIKE ${`% ${e}%`} THEN 2 ELSE 3 END`;
 }
 
+/** The columns a branch reads: the name, search_text and what the secondary line shows (all standard columns). */
+function columns(object: EngineObject): RawBuilder<unknown> {
+  const keys = [object.nameField, ...(SECONDARY[object.key] ?? [])];
+  const names = new Set(['id', 'tenant_id', 'updated_at', 'search_text', ...keys.map((key) => object.field(key)!.column!)]);
+  return sql.join([...names].map((column) => text(column)));
+}
+
 function objectBranch(object: EngineObject, viewer: Viewer, query: SearchTerms, limit: number): RawBuilder<unknown> {
   const anyLong = query.terms.some(isLong);
-  const tenant = sql<SqlBool>`${text('tenant_id')} = ${viewer.tenantId}::uuid`;
-  const visible = canRead(object, viewer);
-  const matches = sql.join(query.terms.map((term) => termMatch(term, anyLong)), sql` AND `);
-  const table = sql`${sql.table(object.table)} AS ${sql.ref(R)}`;
-  const found = sql`(SELECT ${text('id')} FROM ${table} WHERE ${tenant} AND ${visible} AND ${matches} LIMIT ${CANDIDATE_CAP})`;
-  const exact = query.terms.length === 1
-    ? sql` UNION (SELECT ${text('id')} FROM ${table} WHERE ${tenant} AND ${visible} AND ${wholeWord(query.phrase)} LIMIT ${CANDIDATE_CAP})`
-    : sql``;
+  const where = (match: RawBuilder<SqlBool>) => sql`SELECT ${columns(object)} FROM ${sql.table(object.table)} AS ${sql.ref(R)}
+    WHERE ${text('tenant_id')} = ${viewer.tenantId}::uuid AND ${canRead(object, viewer)} AND ${match} LIMIT ${CANDIDATE_CAP}`;
+  const found = where(sql.join(query.terms.map((term) => termMatch(term, anyLong)), sql` AND `));
+  // A short single term ("zs", "王") has matches by the thousand: its whole-word matches are
+  // fetched as well, so 张三 (initials exactly "zs") is never crowded out by 张顺生 and 赵树.
+  const candidates = query.terms.length === 1 && !anyLong ? sql`(${found}) UNION (${where(wholeWord(query.phrase))})` : found;
   return sql`(SELECT ${object.key}::text AS object, ${text('id')}, ${fieldRef(object.field(object.nameField)!)}::text AS name,
       ${secondary(object)} AS secondary
-    FROM ${table}
-    WHERE ${tenant} AND ${text('id')} IN (${found}${exact})
+    FROM (${candidates}) AS ${sql.ref(R)}
     ORDER BY ${tier(object, query.phrase)}, ${text('updated_at')} DESC, ${text('id')}
     LIMIT ${limit + 1})`;
 }
