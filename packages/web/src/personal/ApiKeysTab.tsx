@@ -53,7 +53,7 @@ export function ApiKeysTab() {
         pagination={false}
         columns={[
           { title: t('personal.apiKeys.name'), dataIndex: 'name' },
-          { title: t('personal.apiKeys.prefix'), dataIndex: 'prefix', render: (prefix: string) => <Typography.Text code>{prefix}…</Typography.Text> },
+          { title: t('personal.apiKeys.prefix'), dataIndex: 'prefix', render: (prefix: string) => <Typography.Text code>…{prefix}…</Typography.Text> },
           { title: t('personal.apiKeys.created'), dataIndex: 'createdAt', render: when },
           { title: t('personal.apiKeys.lastUsed'), dataIndex: 'lastUsedAt', render: when },
           {

@@ -61,14 +61,15 @@ export function MailOutboxPage() {
           size="small"
           loading={!data}
           dataSource={data?.items ?? []}
+          scroll={{ x: 1200 }}
           pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
           columns={[
             { title: t('personal.mail.to'), dataIndex: 'to', width: 200, ellipsis: true },
-            { title: t('personal.mail.subject'), dataIndex: 'subject', ellipsis: true },
+            { title: t('personal.mail.subject'), dataIndex: 'subject', width: 260, ellipsis: true },
             { title: t('personal.mail.status'), dataIndex: 'status', width: 100, render: (s: MailStatus) => <Tag color={STATUS_COLOR[s]}>{statusLabel(s)}</Tag> },
-            { title: t('personal.mail.attempts'), dataIndex: 'attempts', width: 90, align: 'right' },
+            { title: t('personal.mail.attempts'), dataIndex: 'attempts', width: 100, align: 'right' },
             {
-              title: t('personal.mail.lastError'), dataIndex: 'lastError', ellipsis: true,
+              title: t('personal.mail.lastError'), dataIndex: 'lastError', width: 220, ellipsis: true,
               render: (error: string | null) => (error ? <Tooltip title={error}><Typography.Text type="danger">{error}</Typography.Text></Tooltip> : '—'),
             },
             { title: t('personal.mail.createdAt'), dataIndex: 'createdAt', width: 170, render: when },
