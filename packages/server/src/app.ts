@@ -22,6 +22,10 @@ import { orgRoutes } from './platform/org/routes';
 import { personalRoutes } from './platform/personal/routes';
 import type { SmsSender } from './platform/personal/sms';
 import { realtimeRoutes } from './platform/realtime/routes';
+import { activityRoutes } from './objects/activity/routes';
+import { taskRoutes } from './objects/task/routes';
+import { recordFileRoutes } from './records/files-routes';
+import { historyRoutes } from './records/history-routes';
 import { searchRoutes } from './search/routes';
 
 export interface Services {
@@ -95,6 +99,10 @@ export async function buildApp(services: Services, options: { logger?: boolean }
   await app.register(helpRoutes);
   await app.register(dedupeRoutes);
   await app.register(searchRoutes);
+  await app.register(historyRoutes);
+  await app.register(recordFileRoutes);
+  await app.register(activityRoutes);
+  await app.register(taskRoutes);
 
   if (config.webDist && existsSync(config.webDist)) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false });

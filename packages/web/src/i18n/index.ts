@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { activity } from './activity';
 import { common } from './common';
 import { help } from './help';
 import { notifications } from './notifications';
@@ -7,7 +8,7 @@ import { org } from './org';
 import { personal } from './personal';
 
 /** Every area's catalogue; add yours here. Keys are namespaced by area ("org.", "personal.", …). */
-const catalogues = [common, org, personal, notifications, help];
+const catalogues = [common, org, personal, notifications, help, activity];
 
 const merge = (lang: 'zh' | 'en') => Object.assign({}, ...catalogues.map((c) => c[lang] as Record<string, string>)) as Record<string, string>;
 

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ObjectMeta } from '@yixiao/core';
+import { recordTabs } from './tabs';
 
 /**
  * Where features plug into the generic record screens without the screens knowing them: detail
@@ -32,6 +33,6 @@ export interface CellMarker {
   render(props: { object: ObjectMeta; record: RecordData; pageIds: string[] }): ReactNode;
 }
 
-export const detailTabs: DetailTab[] = [];
+export const detailTabs: DetailTab[] = [...recordTabs];
 export const fieldAddons: FieldAddon[] = [];
 export const cellMarkers: CellMarker[] = [];

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { MyTasksPage } from '../objects/task/MyTasksPage';
 import { helpRoutes } from '../help/sections';
 import { notificationRoutes } from '../notifications/sections';
 import { personalRoutes } from '../personal/sections';
@@ -11,6 +12,7 @@ import { MENU_META } from './menu';
 export const routes: { path: string; element: ReactNode }[] = [
   { path: '/', element: <HomePage /> },
   { path: '/settings/system/*', element: <SystemSettingsPage /> },
+  { path: '/task', element: <MyTasksPage /> }, // 我的任务, before the generic task list
   ...personalRoutes,
   ...notificationRoutes,
   ...helpRoutes,
