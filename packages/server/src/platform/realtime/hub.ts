@@ -55,10 +55,6 @@ export class RealtimeHub {
   sendTo(tenantId: string, userId: string, message: RealtimeMessage): void {
     this.deliver({ tenantId, userId, message });
   }
-
-  get size(): number {
-    return this.connections().length;
-  }
 }
 
 export function send(connection: RealtimeConnection, text: string): void {
