@@ -10,8 +10,8 @@ export const setCsrfToken = (token: string | null) => {
   csrfToken = token;
 };
 
-export async function api<T = unknown>(method: string, url: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+export async function api<T = unknown>(method: string, url: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
+  const headers: Record<string, string> = { ...extraHeaders, accept: 'application/json' };
   const init: RequestInit = { method, headers, credentials: 'same-origin' };
   if (body instanceof FormData) {
     init.body = body;

@@ -6,9 +6,10 @@ import { help } from './help';
 import { notifications } from './notifications';
 import { org } from './org';
 import { personal } from './personal';
+import { records } from './records';
 
 /** Every area's catalogue; add yours here. Keys are namespaced by area ("org.", "personal.", …). */
-const catalogues = [common, org, personal, notifications, help, activity];
+const catalogues = [common, org, personal, notifications, help, activity, records];
 
 const merge = (lang: 'zh' | 'en') => Object.assign({}, ...catalogues.map((c) => c[lang] as Record<string, string>)) as Record<string, string>;
 

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { MyTasksPage } from '../objects/task/MyTasksPage';
+import { RECORD_MENU_KEYS, recordRoutes } from '../records/routes';
 import { helpRoutes } from '../help/sections';
 import { notificationRoutes } from '../notifications/sections';
 import { personalRoutes } from '../personal/sections';
@@ -16,9 +17,10 @@ export const routes: { path: string; element: ReactNode }[] = [
   ...personalRoutes,
   ...notificationRoutes,
   ...helpRoutes,
+  ...recordRoutes,
 ];
 
 /** Business modules still to be built answer with a placeholder page (listed after real routes win). */
 export const placeholderRoutes = Object.entries(MENU_META)
-  .filter(([key]) => key !== 'home')
+  .filter(([key]) => key !== 'home' && !RECORD_MENU_KEYS.has(key))
   .map(([key, meta]) => ({ path: `${meta.path}/*`, element: <ModulePlaceholder menuKey={key} /> }));
