@@ -44,6 +44,7 @@ describe('personal settings in the browser', () => {
     await page.getByTestId('menu-remove-campaign').click();
     await page.getByTestId('menu-up-lead').click(); // lead now sits above lead_pool
     await page.getByTestId('menu-save').click();
+    await page.getByText('已保存').waitFor();
 
     await menu.getByText('市场活动', { exact: true }).waitFor({ state: 'detached' });
     const labels = await menu.locator('.ant-menu-item').allInnerTexts();
