@@ -23,7 +23,7 @@ const RUNS = 200;
 const bench = await benchDatabase();
 const db = bench.database.db;
 try {
-  let t0 = performance.now();
+  const t0 = performance.now();
   const org = await generateOrganisation(db, { name: '基准测试公司', users: 200, depth: 5, fanOut: 2, password: 'BenchPassw0rd', loginPrefix: 'b_' });
   await generateLeads(db, org.tenantId, LEADS);
   await generateAccounts(db, org.tenantId, ACCOUNTS);

@@ -2,6 +2,7 @@
 export const MENU_ITEMS = [
   'home', 'campaign', 'lead_pool', 'lead', 'account_pool', 'account', 'contact', 'opportunity',
   'contract', 'order', 'goal', 'expense', 'activity', 'task', 'analytics', 'dashboard', 'report',
+  'product', 'partner', 'competitor',
 ] as const;
 export type MenuItem = (typeof MENU_ITEMS)[number];
 export const DEFAULT_MENU: MenuItem[] = [

@@ -76,6 +76,7 @@ describe('global search (§2.1)', () => {
   it('handles one and two characters by word start', async () => {
     assert.ok(foundIds(await search(c.rep, '张')).includes(ids.lead!));
     assert.ok(!foundIds(await search(c.rep, '三')).includes(ids.lead!), '三 starts no word of 张三');
+    assert.ok(foundIds(await search(c.rep, '仁科')).includes(ids.lead!), 'the company 北京仁科互动 without its city starts with 仁科');
     assert.ok(foundIds(await search(c.rep, 'z')).includes(ids.lead!));
   });
 

@@ -35,16 +35,21 @@ function secondary(object: EngineObject): RawBuilder<unknown> {
   return parts.length ? sql`concat_ws(' · ', ${sql.join(parts)})` : sql`NULL::text`;
 }
 
+/** Stored company keys (dedupe, 0012_dedupe_search.sql): the company name without its city and legal form. */
+const COMPANY_KEYS: Record<string, string> = { lead: 'company_key', account: 'name_key' };
+
 /**
  * One term's condition on search_text. Long terms match anywhere (LIKE '%term%', answered by the
- * trigram index). Short terms (1–2 characters) match the start of a word, whose trigrams the
- * index has ("zs" → 张三's initials, "张" → names starting with 张); when another term is long,
- * they just filter its matches anywhere.
+ * trigram index). Short terms (1–2 characters) have no trigram of their own: they match the start
+ * of a word, whose trigrams the index has ("zs" → 张三's initials, "张" → names starting with 张),
+ * or the start of a company key, so 仁科 finds 北京仁科互动; beside a long term, they just filter
+ * its matches anywhere.
  */
-function termMatch(term: string, anyLong: boolean): RawBuilder<SqlBool> {
+function termMatch(object: EngineObject, term: string, anyLong: boolean): RawBuilder<SqlBool> {
   const escaped = likeEscape(term);
   if (isLong(term) || anyLong) return sql<SqlBool>`${text('search_text')} LIKE ${`%${escaped}%`}`;
-  return sql<SqlBool>`(${text('search_text')} LIKE ${`${escaped}%`} OR ${text('search_text')} LIKE ${`% ${escaped}%`})`;
+  const key = COMPANY_KEYS[object.key];
+  return sql<SqlBool>`(${text('search_text')} LIKE ${`${escaped}%`} OR ${text('search_text')} LIKE ${`% ${escaped}%`}${key ? sql` OR ${text(key)} LIKE ${`${escaped}%`}` : sql``})`;
 }
 
 /** The whole phrase as a word of search_text: a name, a phone, a pinyin spelling or initials. */
@@ -74,7 +79,7 @@ function objectBranch(object: EngineObject, viewer: Viewer, query: SearchTerms, 
   const anyLong = query.terms.some(isLong);
   const where = (match: RawBuilder<SqlBool>) => sql`SELECT ${columns(object)} FROM ${sql.table(object.table)} AS ${sql.ref(R)}
     WHERE ${text('tenant_id')} = ${viewer.tenantId}::uuid AND ${canRead(object, viewer)} AND ${match} LIMIT ${CANDIDATE_CAP}`;
-  const found = where(sql.join(query.terms.map((term) => termMatch(term, anyLong)), sql` AND `));
+  const found = where(sql.join(query.terms.map((term) => termMatch(object, term, anyLong)), sql` AND `));
   // A short single term ("zs", "王") has matches by the thousand: its whole-word matches are
   // fetched as well, so 张三 (initials exactly "zs") is never crowded out by 张顺生 and 赵树.
   const candidates = query.terms.length === 1 && !anyLong ? sql`(${found}) UNION (${where(wholeWord(query.phrase))})` : found;

@@ -2,14 +2,16 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { activity } from './activity';
 import { common } from './common';
+import { dedupe } from './dedupe';
 import { help } from './help';
 import { notifications } from './notifications';
 import { org } from './org';
 import { personal } from './personal';
+import { search } from './search';
 import { records } from './records';
 
 /** Every area's catalogue; add yours here. Keys are namespaced by area ("org.", "personal.", …). */
-const catalogues = [common, org, personal, notifications, help, activity, records];
+const catalogues = [common, org, personal, notifications, help, dedupe, search, activity, records];
 
 const merge = (lang: 'zh' | 'en') => Object.assign({}, ...catalogues.map((c) => c[lang] as Record<string, string>)) as Record<string, string>;
 

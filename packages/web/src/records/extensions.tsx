@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ObjectMeta } from '@yixiao/core';
+import { dedupeFieldAddons, duplicateMarkers } from '../dedupe/extensions';
 import { recordTabs } from './tabs';
 
 /**
@@ -34,5 +35,5 @@ export interface CellMarker {
 }
 
 export const detailTabs: DetailTab[] = [...recordTabs];
-export const fieldAddons: FieldAddon[] = [];
-export const cellMarkers: CellMarker[] = [];
+export const fieldAddons: FieldAddon[] = [...dedupeFieldAddons];
+export const cellMarkers: CellMarker[] = [...duplicateMarkers];

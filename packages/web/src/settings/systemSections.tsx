@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { dedupeSection } from '../dedupe/extensions';
 import { feedbackSection } from '../help/sections';
 import { announcementSection } from '../notifications/sections';
 import { orgSections } from '../org/sections';
@@ -15,4 +16,4 @@ export interface SystemSection {
   element: ReactNode;
 }
 
-export const systemSections: SystemSection[] = [...orgSections, mailSection, announcementSection, feedbackSection];
+export const systemSections: SystemSection[] = [...orgSections, mailSection, announcementSection, feedbackSection, dedupeSection];

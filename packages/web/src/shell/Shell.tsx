@@ -1,9 +1,10 @@
-import { Avatar, Dropdown, Input, Layout, Menu, Space, Tooltip, Typography, message } from 'antd';
+import { Avatar, Dropdown, Layout, Menu, Space, Tooltip, Typography } from 'antd';
 import { EllipsisOutlined, QuestionCircleOutlined, SettingOutlined, TranslationOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { patch } from '../api/client';
 import { useCurrentUser, useMe } from '../auth/me';
+import { GlobalSearch } from '../search/GlobalSearch';
 import { fallbackIcon, MENU_META } from './menu';
 import { NotificationBell } from './NotificationBell';
 
@@ -75,12 +76,7 @@ export function Shell() {
         <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', gap: 16 }}>
           <Typography.Text type="secondary">{me.tenantName}</Typography.Text>
           <div style={{ flex: 1 }} />
-          <Input.Search
-            placeholder={t('shell.searchPlaceholder')}
-            style={{ width: 280 }}
-            data-testid="global-search"
-            onSearch={() => void message.info(t('shell.searchComing'))}
-          />
+          <GlobalSearch />
           <NotificationBell />
           <Dropdown
             trigger={['click']}

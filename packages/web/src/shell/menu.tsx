@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import {
-  AimOutlined, AppstoreOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, ContactsOutlined,
+  AimOutlined, ApiOutlined, AppstoreOutlined, FlagOutlined, GiftOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, ContactsOutlined,
   DashboardOutlined, DollarOutlined, FileTextOutlined, FundOutlined, HomeOutlined, InboxOutlined,
   NotificationOutlined, ProfileOutlined, ShoppingCartOutlined, TeamOutlined, TrophyOutlined, UserOutlined,
 } from '@ant-design/icons';
@@ -24,5 +24,8 @@ export const MENU_META: Record<string, { icon: ReactNode; path: string }> = {
   analytics: { icon: <BarChartOutlined />, path: '/analytics' },
   dashboard: { icon: <DashboardOutlined />, path: '/dashboard' },
   report: { icon: <AuditOutlined />, path: '/report' },
+  product: { icon: <GiftOutlined />, path: '/product' },
+  partner: { icon: <ApiOutlined />, path: '/partner' },
+  competitor: { icon: <FlagOutlined />, path: '/competitor' },
 };
 export const fallbackIcon = <UserOutlined />;

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { SearchResultsPage } from '../search/SearchResultsPage';
 import { MyTasksPage } from '../objects/task/MyTasksPage';
 import { RECORD_MENU_KEYS, recordRoutes } from '../records/routes';
 import { helpRoutes } from '../help/sections';
@@ -13,6 +14,7 @@ import { MENU_META } from './menu';
 export const routes: { path: string; element: ReactNode }[] = [
   { path: '/', element: <HomePage /> },
   { path: '/settings/system/*', element: <SystemSettingsPage /> },
+  { path: '/search', element: <SearchResultsPage /> },
   { path: '/task', element: <MyTasksPage /> }, // 我的任务, before the generic task list
   ...personalRoutes,
   ...notificationRoutes,
