@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import SwaggerParser from '@apidevtools/swagger-parser';
 import { sql } from 'kysely';
 import { companyNameKey, phoneKey, textKey } from '../src/dedupe/company-key';
 import { REGION_NAMES } from '../src/dedupe/regions';
@@ -167,6 +168,14 @@ describe('duplicates (§3.2.7, §3.5.2)', () => {
     const contact = await create(c.rep, 'contact', { name: '李雷', accountId: account, email: 'LiLei@Example.com' });
     assert.deepEqual((await check(c.rep, 'contact', { email: ' lilei@example.com ' })).items.map((i) => i.id), [contact]);
     assert.equal((await check(c.rep, 'contact', { name: '李雷' })).items.length, 0, 'names are not compared by default');
+  });
+
+  it('describes the dedupe and search routes in a valid OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const paths = Object.fromEntries(Object.entries(doc.paths as Record<string, unknown>).filter(([p]) => /\/dedupe|\/duplicates$|\/search$/.test(p)));
+    assert.ok(paths['/api/v1/lead/dedupe/check'] && paths['/api/v1/account/{id}/duplicates'] && paths['/api/v1/dedupe/rules/{object}'] && paths['/api/v1/search']);
+    // Validated on its own so that another module's half-finished schema cannot hide a fault of ours.
+    await SwaggerParser.validate({ ...doc, paths });
   });
 
   it('administrators configure the rules; others may only read them', async () => {
