@@ -6,6 +6,7 @@ import { configFromEnv } from './config';
 import { openAppDatabaseUrl } from './db/app-database';
 import { openDatabase } from './db/database';
 import { seedDemoCompany } from './seed/demo-company';
+import { seedDemoRecords } from './seed/demo-records';
 
 const startedAt = performance.now();
 const config = configFromEnv();
@@ -17,7 +18,8 @@ const hasTenant = await database.db.selectFrom('tenants').select('id').limit(1).
 if (!hasTenant && (target.embedded || process.argv.includes('--demo'))) {
   const given = process.env.YIXIAO_ADMIN_PASSWORD;
   const password = given ?? `Yx-${randomBytes(9).toString('base64url')}9`;
-  await seedDemoCompany(database.db, password);
+  const demo = await seedDemoCompany(database.db, password);
+  await seedDemoRecords(database.db, demo.tenantId, demo.userIds, config.publicUrl);
   if (!given) {
     await mkdir(config.dataDir, { recursive: true });
     const file = path.join(config.dataDir, 'admin-password.txt');

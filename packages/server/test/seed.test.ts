@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { generateOrganisation } from '../src/seed/generate-organisation';
 import { DEMO_COMPANY, DEMO_USERS, seedDemoCompany } from '../src/seed/demo-company';
+import { seedDemoRecords } from '../src/seed/demo-records';
 import { signIn, startTestApp, type TestApp } from './support/app';
 
 /** Depth of the department tree (root = 0) for one company. */
@@ -34,6 +35,16 @@ describe('demo data', () => {
       const client = await signIn(t, login, 'DemoPassw0rd');
       assert.equal((await client.get('/api/v1/auth/me')).statusCode, 200);
     }
+
+    // Records for the reps, visible along the hierarchy: 张三 sees his own, 孙丽 (华北区) more, 陈静 (销售中心) all.
+    await seedDemoRecords(t.database.db, demo.tenantId, demo.userIds, 'http://localhost:3000');
+    const total = async (login: string, object: string) => (await (await signIn(t, login, 'DemoPassw0rd')).get(`/api/v1/${object}?pageSize=1`)).json().total as number;
+    const [own, region, all] = [await total('zhangsan', 'account'), await total('sunli', 'account'), await total('chenjing', 'account')];
+    assert.equal(own, 3);
+    assert.ok(own < region && region < all, `${own} < ${region} < ${all}`);
+    assert.ok(await total('zhangsan', 'contact') >= 6);
+    assert.ok(await total('chenjing', 'opportunity') >= 20);
+    assert.ok(await total('zhangsan', 'lead') >= 4);
   });
 
   it('generates a company of any size with a 5-level tree where everyone but the admin has a superior', async () => {
