@@ -32,6 +32,7 @@ export const filterConditionSchema = z.object({
   value: z.unknown().optional(),
 });
 
+// Registered by id: a recursive schema needs a named component for its $refs in the OpenAPI document.
 export const filterSchema: z.ZodType<FilterNode> = z.lazy(() =>
   z.union([
     z.object({ and: z.array(filterSchema).max(50) }).strict(),
@@ -39,7 +40,7 @@ export const filterSchema: z.ZodType<FilterNode> = z.lazy(() =>
     z.object({ not: filterSchema }).strict(),
     filterConditionSchema.strict(),
   ]),
-);
+).meta({ id: 'FilterNode' });
 
 export function countConditions(node: FilterNode): number {
   if ('and' in node) return node.and.reduce((n, c) => n + countConditions(c), 0);

@@ -17,6 +17,11 @@ export interface PicklistOption {
   enabled: boolean;
 }
 
+export interface AutonumberFormat {
+  prefix: string;
+  digits: number;
+}
+
 export interface FieldMeta {
   key: string;
   label: Label;
@@ -34,6 +39,8 @@ export interface FieldMeta {
   options?: PicklistOption[];
   /** For lookups: the object the value points to. */
   lookup?: string;
+  /** For auto-numbers: the text before the counter and the counter's digits (KH-000001). */
+  autonumber?: AutonumberFormat;
   unique?: boolean;
 }
 

@@ -2,6 +2,7 @@
 export const PERMISSIONS = [
   'org.manage', // departments and users
   'role.manage', // roles and their permissions
+  'metadata.manage', // objects and fields: custom fields, required, picklist options (对象与字段)
   'announcement.post', // department announcements
   'feedback.read', // read and answer feedback from 帮助 → 意见反馈
   'mail.admin', // see and retry the mail outbox
@@ -25,6 +26,7 @@ export type BuiltInRoleKey = keyof typeof BUILT_IN_ROLES;
 export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> = {
   'org.manage': { zh: '组织架构与用户管理', en: 'Manage departments and users' },
   'role.manage': { zh: '角色与权限管理', en: 'Manage roles and permissions' },
+  'metadata.manage': { zh: '对象与字段管理', en: 'Manage objects and fields' },
   'announcement.post': { zh: '发布部门公告', en: 'Post announcements' },
   'feedback.read': { zh: '查看意见反馈', en: 'Read feedback' },
   'mail.admin': { zh: '邮件发送队列管理', en: 'Manage outgoing mail' },

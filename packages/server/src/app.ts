@@ -22,6 +22,7 @@ import { orgRoutes } from './platform/org/routes';
 import { personalRoutes } from './platform/personal/routes';
 import type { SmsSender } from './platform/personal/sms';
 import { realtimeRoutes } from './platform/realtime/routes';
+import { metadataAdminRoutes } from './metadata/admin/routes';
 import { activityRoutes } from './objects/activity/routes';
 import { taskRoutes } from './objects/task/routes';
 import { recordFileRoutes } from './records/files-routes';
@@ -103,6 +104,7 @@ export async function buildApp(services: Services, options: { logger?: boolean }
   await app.register(recordFileRoutes);
   await app.register(activityRoutes);
   await app.register(taskRoutes);
+  await app.register(metadataAdminRoutes);
 
   if (config.webDist && existsSync(config.webDist)) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false });

@@ -16,34 +16,64 @@ export interface EngineObject extends Omit<StandardObject, 'fields'> {
   field(key: string): EngineField | undefined;
 }
 
-type FieldSettings = Partial<Pick<FieldMeta, 'label' | 'type' | 'required' | 'onCreate' | 'retired' | 'options' | 'maxLength' | 'lookup' | 'unique'>>;
+/** What a `field_settings` row may hold (metadata/admin writes it; see admin/field-settings.ts). */
+export type FieldSettings = Partial<Pick<FieldMeta, 'label' | 'type' | 'required' | 'onCreate' | 'retired' | 'options' | 'maxLength' | 'lookup' | 'autonumber'>>;
+
+/** A field's place when the administrator has arranged them; unarranged fields keep their natural order after. */
+const UNARRANGED = 1_000_000;
+
+/** Standard fields take only what an administrator may change; a standard field's own "required" is a floor. */
+function applyStandardSettings(f: StandardField, s: FieldSettings | undefined): EngineField {
+  if (!s) return { ...f, custom: false };
+  const picklist = f.type === 'picklist' || f.type === 'multipicklist';
+  return {
+    ...f,
+    label: s.label ?? f.label,
+    required: f.required || (s.required ?? false),
+    onCreate: s.onCreate ?? f.onCreate,
+    options: picklist && s.options ? s.options : f.options,
+    custom: false,
+  };
+}
+
+function customField(key: string, s: FieldSettings): EngineField {
+  const type = s.type ?? 'text';
+  return {
+    key, label: s.label ?? { zh: key, en: key }, type,
+    required: s.required ?? false, onCreate: s.onCreate ?? false, retired: s.retired ?? false,
+    // Auto-numbers are drawn by the engine, never written by a client, like the standard ones.
+    readOnly: type === 'autonumber',
+    custom: true, column: null, options: s.options, maxLength: s.maxLength, lookup: s.lookup, autonumber: s.autonumber,
+  };
+}
 
 /**
  * The object as one company sees it: standard fields with the administrator's settings applied
- * (required, on the create form, picklist options), followed by the company's custom fields.
- * Read per request: two processes never disagree about a field that was just added.
+ * (required, on the create form, picklist options), followed by the company's custom fields, in the
+ * order the administrator arranged. Read per request: two processes never disagree about a field
+ * that was just added.
  */
 export async function loadObject(db: DbOrTx, tenantId: string, objectKey: string): Promise<EngineObject> {
   const base = standardObject(objectKey);
   if (!base) throw notFound();
   const rows = await db
     .selectFrom('field_settings')
-    .select(['field_key', 'custom', 'settings'])
+    .select(['field_key', 'custom', 'settings', 'sort_order'])
     .where('tenant_id', '=', tenantId)
     .where('object', '=', objectKey)
-    .orderBy('sort_order')
     .orderBy('created_at')
+    .orderBy('field_key')
     .execute();
   const settings = new Map(rows.filter((r) => !r.custom).map((r) => [r.field_key, r.settings as FieldSettings]));
-  const fields: EngineField[] = base.fields.map((f: StandardField) => ({ ...f, ...(settings.get(f.key) ?? {}), key: f.key, type: f.type, column: f.column, custom: false }));
-  for (const row of rows.filter((r) => r.custom)) {
-    const s = row.settings as FieldSettings;
-    fields.push({
-      key: row.field_key, label: s.label ?? { zh: row.field_key, en: row.field_key }, type: s.type ?? 'text',
-      required: s.required ?? false, onCreate: s.onCreate ?? false, retired: s.retired ?? false, readOnly: false,
-      custom: true, column: null, options: s.options, maxLength: s.maxLength, lookup: s.lookup, unique: s.unique,
-    });
-  }
+  const place = new Map(rows.filter((r) => r.sort_order > 0).map((r) => [r.field_key, r.sort_order]));
+  const natural: EngineField[] = [
+    ...base.fields.map((f) => applyStandardSettings(f, settings.get(f.key))),
+    ...rows.filter((r) => r.custom).map((r) => customField(r.field_key, r.settings as FieldSettings)),
+  ];
+  const fields = natural
+    .map((f, index) => ({ f, rank: place.get(f.key) ?? UNARRANGED + index }))
+    .sort((a, b) => a.rank - b.rank)
+    .map(({ f }) => f);
   return { ...base, fields, field: (key) => fields.find((f) => f.key === key) };
 }
 

@@ -3,16 +3,24 @@ import { FIELD_TYPES, filterSchema } from '@yixiao/core';
 import type { StandardField, StandardObject } from '../metadata/define';
 import type { FieldMeta } from '@yixiao/core';
 
-/** Schema of one field's value as the API reads and writes it (null when empty). */
-export function valueSchema(field: Pick<FieldMeta, 'type' | 'label' | 'options' | 'maxLength'>): z.ZodType {
+/**
+ * Schema of one field's value as the API reads and writes it (null when empty). Companies add
+ * options to standard picklists, so the static schema names the standard options without enforcing
+ * them (the engine checks values against the company's metadata); `exactOptions` is for a schema
+ * built from one company's metadata, such as its own OpenAPI document.
+ */
+export function valueSchema(field: Pick<FieldMeta, 'type' | 'label' | 'options' | 'maxLength'>, exactOptions = false): z.ZodType {
   const describe = (s: z.ZodType) => s.describe(`${field.label.zh} / ${field.label.en}`);
+  const values = field.options?.map((o) => o.value) ?? [];
   switch (field.type) {
     case 'number': case 'percent': return describe(z.string().describe('decimal').nullable());
     case 'currency': return describe(z.string().regex(/^-?\d+(\.\d{1,2})?$/).nullable());
     case 'date': return describe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable());
     case 'datetime': return describe(z.string().nullable());
     case 'boolean': return describe(z.boolean().nullable());
-    case 'picklist': return describe((field.options?.length ? z.enum(field.options.map((o) => o.value) as [string, ...string[]]) : z.string()).nullable());
+    case 'picklist':
+      if (exactOptions && values.length) return describe(z.enum(values as [string, ...string[]]).nullable());
+      return z.string().nullable().describe(`${field.label.zh} / ${field.label.en}${values.length ? ` (${values.join(', ')}, …)` : ''}`);
     case 'multipicklist': return describe(z.array(z.string()).nullable());
     case 'lookup': case 'user': case 'department': return describe(z.guid().nullable());
     case 'region': return describe(z.object({ province: z.string().optional(), city: z.string().optional(), district: z.string().optional() }).nullable());

@@ -4,7 +4,7 @@ import type { EngineField } from '../metadata/registry';
 /** The alias every engine query gives the object's table. */
 export const R = 'r';
 
-const CUSTOM_CAST: Partial<Record<EngineField['type'], string>> = {
+export const CUSTOM_CAST: Partial<Record<EngineField['type'], string>> = {
   number: 'numeric', currency: 'numeric', percent: 'numeric', date: 'date', datetime: 'timestamptz', boolean: 'boolean',
   lookup: 'uuid', user: 'uuid', department: 'uuid',
 };

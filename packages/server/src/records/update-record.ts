@@ -30,7 +30,11 @@ export async function updateRecord(tx: Tx, scope: RecordScope, id: string, input
   const sets = [...values].filter(([f]) => f.column).map(([f, v]) => sql`${sql.ref(f.column!)} = ${columnValue(f, v)}`);
   const customPatch: Record<string, unknown> = {};
   const customRemoved: string[] = [];
-  for (const [f, v] of values) if (!f.column) (v === null ? customRemoved.push(f.key) : (customPatch[f.key] = v));
+  for (const [f, v] of values) {
+    if (f.column) continue;
+    if (v === null) customRemoved.push(f.key);
+    else customPatch[f.key] = v;
+  }
   sets.push(
     sql`custom = (custom || ${JSON.stringify(customPatch)}::jsonb) - ${customRemoved}::text[]`,
     sql`search_text = ${searchText(object, after)}`,

@@ -4,6 +4,7 @@ import { activity } from './activity';
 import { common } from './common';
 import { dedupe } from './dedupe';
 import { help } from './help';
+import { metadata } from './metadata';
 import { notifications } from './notifications';
 import { org } from './org';
 import { personal } from './personal';
@@ -11,7 +12,7 @@ import { search } from './search';
 import { records } from './records';
 
 /** Every area's catalogue; add yours here. Keys are namespaced by area ("org.", "personal.", …). */
-const catalogues = [common, org, personal, notifications, help, dedupe, search, activity, records];
+const catalogues = [common, org, personal, notifications, help, dedupe, search, activity, records, metadata];
 
 const merge = (lang: 'zh' | 'en') => Object.assign({}, ...catalogues.map((c) => c[lang] as Record<string, string>)) as Record<string, string>;
 

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { dedupeSection } from '../dedupe/extensions';
 import { feedbackSection } from '../help/sections';
 import { announcementSection } from '../notifications/sections';
+import { metadataSections } from '../metadata/sections';
 import { orgSections } from '../org/sections';
 import { mailSection } from '../personal/sections';
 
@@ -16,4 +17,4 @@ export interface SystemSection {
   element: ReactNode;
 }
 
-export const systemSections: SystemSection[] = [...orgSections, mailSection, announcementSection, feedbackSection, dedupeSection];
+export const systemSections: SystemSection[] = [...orgSections, ...metadataSections, mailSection, announcementSection, feedbackSection, dedupeSection];

@@ -1,0 +1,28 @@
+import { defineMessages } from '../../platform/i18n/messages';
+
+defineMessages({
+  'metadata.unknown_field': { zh: '字段“{field}”不存在', en: 'No field "{field}"' },
+  'metadata.bad_key': { zh: '字段编码须以 cf_ 开头，其后为小写字母、数字或下划线（最多 40 位）', en: 'Field keys start with cf_ followed by lower-case letters, digits or underscores (at most 40)' },
+  'metadata.key_taken': { zh: '字段编码“{key}”已被使用', en: 'The field key "{key}" is already used' },
+  'metadata.too_many_fields': { zh: '每个对象最多 {max} 个自定义字段', en: 'At most {max} custom fields per object' },
+  'metadata.options_required': { zh: '单选或多选字段至少需要一个选项', en: 'Picklists need at least one option' },
+  'metadata.options_not_allowed': { zh: '只有单选或多选字段可以设置选项', en: 'Only picklists have options' },
+  'metadata.duplicate_option': { zh: '选项“{value}”重复', en: 'The option "{value}" appears twice' },
+  'metadata.no_enabled_option': { zh: '至少需要保留一个启用的选项', en: 'Keep at least one option enabled' },
+  'metadata.option_in_use': { zh: '选项“{value}”已有 {count} 条记录使用，不能删除，可改为停用', en: 'Records use the option "{value}" ({count}); disable it instead of removing it' },
+  'metadata.option_standard': { zh: '“{value}”是系统预置选项，不能删除，可改为停用', en: '"{value}" is a built-in option; disable it instead of removing it' },
+  'metadata.option_default': { zh: '“{value}”是该字段的默认值，不能停用或删除', en: '"{value}" is the field\'s default; it cannot be disabled or removed' },
+  'metadata.lookup_required': { zh: '关联字段需要选择关联的对象', en: 'Choose the object a lookup points to' },
+  'metadata.lookup_not_allowed': { zh: '只有关联字段可以设置关联对象', en: 'Only lookups point to an object' },
+  'metadata.max_length_not_allowed': { zh: '只有文本类字段可以设置长度', en: 'Only text fields have a maximum length' },
+  'metadata.max_length_range': { zh: '长度须在 1 到 {max} 之间', en: 'The maximum length must be between 1 and {max}' },
+  'metadata.autonumber_not_allowed': { zh: '只有自动编号字段可以设置编号格式', en: 'Only auto-numbers have a number format' },
+  'metadata.autonumber_read_only': { zh: '自动编号由系统生成，不能设为必填或出现在新建表单', en: 'Auto-numbers are drawn by the system; they cannot be required or on the create form' },
+  'metadata.required_locked': { zh: '“{field}”是系统必填字段，不能改为非必填', en: '"{field}" is required by the system' },
+  'metadata.required_not_allowed': { zh: '“{field}”由系统填写，不能设为必填', en: '"{field}" is filled by the system and cannot be required' },
+  'metadata.on_create_locked': { zh: '必填且没有默认值的字段必须出现在新建表单', en: 'A required field without a default must be on the create form' },
+  'metadata.read_only_field': { zh: '“{field}”由系统维护，只能修改名称', en: '"{field}" is maintained by the system; only its label may change' },
+  'metadata.standard_not_retirable': { zh: '标准字段不能停用', en: 'Standard fields cannot be retired' },
+  'metadata.not_indexable': { zh: '“{type}”类型的字段不能建立索引', en: 'Fields of type "{type}" cannot be indexed' },
+  'metadata.bad_order': { zh: '字段顺序须包含该对象的全部字段，且每个字段只出现一次', en: 'The order must list every field of the object exactly once' },
+});
