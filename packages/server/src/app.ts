@@ -27,7 +27,10 @@ import { activityRoutes } from './objects/activity/routes';
 import { taskRoutes } from './objects/task/routes';
 import { recordFileRoutes } from './records/files-routes';
 import { historyRoutes } from './records/history-routes';
+import { recordRoutes } from './records/routes';
 import { searchRoutes } from './search/routes';
+import { teamRoutes } from './records/team-routes';
+import { viewRoutes } from './records/view-routes';
 
 export interface Services {
   database: Database;
@@ -98,12 +101,15 @@ export async function buildApp(services: Services, options: { logger?: boolean }
   await app.register(notificationRoutes);
   await app.register(realtimeRoutes);
   await app.register(helpRoutes);
-  await app.register(dedupeRoutes);
-  await app.register(searchRoutes);
+  await app.register(viewRoutes);
+  await app.register(recordRoutes);
+  await app.register(teamRoutes);
   await app.register(historyRoutes);
   await app.register(recordFileRoutes);
   await app.register(activityRoutes);
   await app.register(taskRoutes);
+  await app.register(dedupeRoutes);
+  await app.register(searchRoutes);
   await app.register(metadataAdminRoutes);
 
   if (config.webDist && existsSync(config.webDist)) {
