@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { patch } from '../api/client';
 import { useCurrentUser, useMe } from '../auth/me';
 import { GlobalSearch } from '../search/GlobalSearch';
+import { systemSections } from '../settings/systemSections';
 import { fallbackIcon, MENU_META } from './menu';
 import { NotificationBell } from './NotificationBell';
 
@@ -28,7 +29,8 @@ export function Shell() {
 
   const gearItems = [
     { key: 'personal', label: t('shell.personalSettings'), onClick: () => navigate('/settings/personal') },
-    ...(me.isAdmin || can('org.manage') || can('role.manage') || can('feedback.read')
+    // 系统设置 appears for whoever may open at least one of its sections.
+    ...(systemSections.some((section) => can(section.permission))
       ? [{ key: 'system', label: t('shell.systemSettings'), onClick: () => navigate('/settings/system') }]
       : []),
     { key: 'language', label: t('shell.language'), icon: <TranslationOutlined />, onClick: () => void switchLanguage() },
