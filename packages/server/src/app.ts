@@ -27,6 +27,7 @@ import { activityRoutes } from './objects/activity/routes';
 import { taskRoutes } from './objects/task/routes';
 import { recordFileRoutes } from './records/files-routes';
 import { historyRoutes } from './records/history-routes';
+import { exportRoutes } from './records/export-routes';
 import { recordRoutes } from './records/routes';
 import { searchRoutes } from './search/routes';
 import { teamRoutes } from './records/team-routes';
@@ -102,6 +103,7 @@ export async function buildApp(services: Services, options: { logger?: boolean }
   await app.register(realtimeRoutes);
   await app.register(helpRoutes);
   await app.register(viewRoutes);
+  await app.register(exportRoutes);
   await app.register(recordRoutes);
   await app.register(teamRoutes);
   await app.register(historyRoutes);

@@ -43,6 +43,11 @@ describe('who may see what (DESIGN.md §4)', () => {
       assert.equal(read.statusCode, expected.read ? 200 : 404);
       if (!expected.read) assert.doesNotMatch(read.body, /张三|仁科/, 'a refusal carries no data');
       assert.equal(await listed(client), expected.read);
+      const exported = await client.get('/api/v1/lead/export?view=all&columns=name,companyName');
+      assert.equal(exported.statusCode, 200);
+      assert.equal(exported.body.includes('北京仁科互动'), expected.read, 'export holds what the list shows');
+      const found = (await client.get(`/api/v1/search?q=${encodeURIComponent('仁科互动')}`)).json() as { groups: { items: { id: string }[] }[] };
+      assert.equal(found.groups.some((g) => g.items.some((i) => i.id === leadId)), expected.read, 'search finds what the user may read');
       const update = await client.patch(`/api/v1/lead/${leadId}`, { title: `by ${seat}`, version: await version() });
       assert.equal(update.statusCode, expected.update, update.body);
       if (expected.delete !== 204) {
@@ -50,6 +55,15 @@ describe('who may see what (DESIGN.md §4)', () => {
       }
     });
   }
+
+  it('exports CSV with a BOM, the user’s labels, and formulas neutralised', async () => {
+    await c.rep.post('/api/v1/lead', { name: '=HYPERLINK("http://evil")', companyName: '+cmd|calc', mobile: '13800002222' });
+    const res = await c.rep.get('/api/v1/lead/export?view=mine&columns=name,companyName,status');
+    assert.match(res.headers['content-type'] as string, /text\/csv/);
+    const lines = res.body.split('\r\n');
+    assert.equal(lines[0], '\uFEFF姓名,公司名称,跟进状态');
+    assert.ok(lines.includes(`"'=HYPERLINK(""http://evil"")",'+cmd|calc,未处理`), lines.join('\n'));
+  });
 
   it('the owner’s line may delete; afterwards nobody reads it', async () => {
     const doomed = (await c.rep.post('/api/v1/lead', { name: '待删除', companyName: '某公司' })).json().id;
