@@ -68,6 +68,13 @@ describe('a custom field from 系统设置 to a saved view and a 动态', () => 
     await page.getByTestId('save-view-name').fill('A类线索');
     await page.getByTestId('save-view-ok').click();
     await page.getByTestId('view-switcher').filter({ hasText: 'A类线索' }).waitFor();
+    // 导出 gives what the view shows, with the column just added.
+    const href = await page.getByTestId('export-list').getAttribute('href');
+    assert.match(href ?? '', /^\/api\/v1\/lead\/export\?.*viewId=/);
+    const csv = await (await page.request.get(href!)).text();
+    assert.match(csv, /客户等级/);
+    assert.match(csv, /周一/);
+    assert.doesNotMatch(csv, /吴二/);
 
     // 动态 with a picture on the lead.
     await page.getByTestId('list-table').getByTestId('record-link').filter({ hasText: '周一' }).click();

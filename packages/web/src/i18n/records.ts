@@ -15,6 +15,7 @@ export const records = {
     'records.list.total': '共 {{count}} 条',
     'records.list.totalCapped': '共 10,000+ 条',
     'records.list.empty': '暂无{{object}}',
+    'records.list.export': '导出',
     'records.list.createFirst': '新建{{object}}',
 
     'records.sort.asc': '升序 A-Z',
@@ -192,6 +193,7 @@ export const records = {
     'records.list.total': '{{count}} in total',
     'records.list.totalCapped': '10,000+ in total',
     'records.list.empty': 'No {{object}} records yet',
+    'records.list.export': 'Export',
     'records.list.createFirst': 'New {{object}}',
 
     'records.sort.asc': 'Sort A-Z',

@@ -1,5 +1,5 @@
 import { Alert, App, Button, Card, Empty, Space, Table, Typography } from 'antd';
-import { FilterOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
 import type { FilterNode, ObjectMeta } from '@yixiao/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -93,6 +93,7 @@ function ListScreen({ meta }: { meta: ObjectMeta }) {
         <div style={{ flex: 1 }} />
         <Space>
           <Button icon={<FilterOutlined />} onClick={() => setDialog('advanced')} data-testid="advanced-filter-open">{t('records.advanced.title')}</Button>
+          <Button icon={<DownloadOutlined />} href={recordsApi.exportUrl(meta.key, state.query)} data-testid="export-list">{t('records.list.export')}</Button>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('create')} data-testid="new-record">{t('common.create')}</Button>
         </Space>
       </div>
