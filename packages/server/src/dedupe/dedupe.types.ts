@@ -51,5 +51,5 @@ export const marksBodySchema = z.object({ ids: z.array(z.string().uuid()).min(1)
 
 export const marksSchema = z.object({
   marks: z.array(z.object({ id: z.string().uuid(), visible: z.number().int(), hidden: z.number().int() }))
-    .describe('Only the given records (that the caller may see) with likely duplicates; counts stop at 20'),
+    .describe('Only the given records (that the caller may see) with likely duplicates; counts stop at 5'),
 });

@@ -14,7 +14,7 @@ export interface DuplicateMark {
 }
 
 /** Counting stops here: the list only needs "!" and the popover shows the rest. */
-export const MARK_CAP = 20;
+export const MARK_CAP = 5;
 
 /**
  * The "!" of a list page (§3.2.7): which of the given records — those the caller may see — have

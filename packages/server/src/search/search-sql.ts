@@ -41,9 +41,9 @@ const COMPANY_KEYS: Record<string, string> = { lead: 'company_key', account: 'na
 /**
  * One term's condition on search_text. Long terms match anywhere (LIKE '%term%', answered by the
  * trigram index). Short terms (1–2 characters) have no trigram of their own: they match the start
- * of a word, whose trigrams the index has ("zs" → 张三's initials, "张" → names starting with 张),
- * or the start of a company key, so 仁科 finds 北京仁科互动; beside a long term, they just filter
- * its matches anywhere.
+ * of a word, whose trigrams the index has ("zs" → 张三's initials, "张三" → the name), or the
+ * start of a company key, so 仁科 finds 北京仁科互动; beside a long term, they just filter its
+ * matches anywhere. A query of one character alone is a name prefix (namePrefix).
  */
 function termMatch(object: EngineObject, term: string, anyLong: boolean): RawBuilder<SqlBool> {
   const escaped = likeEscape(term);
@@ -75,14 +75,22 @@ function columns(object: EngineObject): RawBuilder<unknown> {
   return sql.join([...names].map((column) => text(column)));
 }
 
+/**
+ * A lone character ("王", "z") is a name prefix: half the company has a word starting with 王, so
+ * the b-tree on lower(name) (leads, accounts, contacts) answers instead, stopping at the cap.
+ */
+const namePrefix = (object: EngineObject, term: string) =>
+  sql<SqlBool>`lower(${fieldRef(object.field(object.nameField)!)}::text) LIKE ${`${likeEscape(term)}%`}`;
+
 function objectBranch(object: EngineObject, viewer: Viewer, query: SearchTerms, limit: number): RawBuilder<unknown> {
   const anyLong = query.terms.some(isLong);
   const where = (match: RawBuilder<SqlBool>) => sql`SELECT ${columns(object)} FROM ${sql.table(object.table)} AS ${sql.ref(R)}
     WHERE ${text('tenant_id')} = ${viewer.tenantId}::uuid AND ${canRead(object, viewer)} AND ${match} LIMIT ${CANDIDATE_CAP}`;
-  const found = where(sql.join(query.terms.map((term) => termMatch(object, term, anyLong)), sql` AND `));
+  const lone = query.terms.length === 1 && [...query.phrase].length === 1;
+  const found = where(lone ? namePrefix(object, query.phrase) : sql.join(query.terms.map((term) => termMatch(object, term, anyLong)), sql` AND `));
   // A short single term ("zs", "王") has matches by the thousand: its whole-word matches are
   // fetched as well, so 张三 (initials exactly "zs") is never crowded out by 张顺生 and 赵树.
-  const candidates = query.terms.length === 1 && !anyLong ? sql`(${found}) UNION (${where(wholeWord(query.phrase))})` : found;
+  const candidates = query.terms.length === 1 && !anyLong && !lone ? sql`(${found}) UNION (${where(wholeWord(query.phrase))})` : found;
   return sql`(SELECT ${object.key}::text AS object, ${text('id')}, ${fieldRef(object.field(object.nameField)!)}::text AS name,
       ${secondary(object)} AS secondary
     FROM (${candidates}) AS ${sql.ref(R)}

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../auth/me';
 import { dedupeApi, type DuplicateResult } from './api';
-import { DuplicateTable } from './DuplicateTable';
+import { DuplicateList } from './DuplicateList';
 import { HiddenNotice } from './HiddenNotice';
 import { useRules } from './useRules';
 
@@ -45,7 +45,7 @@ export function DedupeCheck({ object, field, value, recordId }: { object: Object
           </Typography.Text>
         )}
       </Space>
-      {result && result.items.length > 0 && <div style={{ marginTop: 8 }}><DuplicateTable object={object} result={result} locale={locale} /></div>}
+      {result && result.items.length > 0 && <div style={{ marginTop: 8 }}><DuplicateList object={object} result={result} locale={locale} /></div>}
       {result && <HiddenNotice result={result} locale={locale} />}
     </div>
   );

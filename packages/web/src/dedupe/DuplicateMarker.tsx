@@ -1,5 +1,5 @@
 import { ExclamationCircleFilled } from '@ant-design/icons';
-import { Popover, Spin, Tooltip, Typography } from 'antd';
+import { Popover, Spin, Typography } from 'antd';
 import type { ObjectMeta } from '@yixiao/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,20 +19,13 @@ export function DuplicateMarker({ object, record, pageIds }: { object: ObjectMet
   const rules = useRules(object.key);
   // Objects without rules ask nothing: their marks would always be empty.
   const mark = usePageMark(object.key, rules?.enabled && rules.fields.length ? pageIds : NO_IDS, record.id);
-  const [open, setOpen] = useState(false);
   if (!mark) return null;
+  // The overlay mounts on the first click and unmounts when hidden, so each opening asks afresh.
   return (
-    <Popover
-      trigger="click"
-      open={open}
-      onOpenChange={setOpen}
-      destroyOnHidden
-      placement="rightTop"
-      content={open ? <DuplicatesOf object={object} record={record} /> : null}
-    >
-      <Tooltip title={t('dedupe.marker')}>
-        <ExclamationCircleFilled style={{ color: '#fa541c', cursor: 'pointer' }} data-testid="duplicate-marker" />
-      </Tooltip>
+    <Popover trigger="click" destroyOnHidden placement="rightTop" content={<DuplicatesOf object={object} record={record} />}>
+      <span role="button" title={t('dedupe.marker')} aria-label={t('dedupe.marker')} style={{ color: '#fa541c', cursor: 'pointer' }} data-testid="duplicate-marker">
+        <ExclamationCircleFilled />
+      </span>
     </Popover>
   );
 }
@@ -52,7 +45,7 @@ function DuplicatesOf({ object, record }: { object: ObjectMeta; record: RecordDa
   const other = result?.fields.find((f) => f.key !== object.nameField && record[f.key]);
   const title = other ? `${name}（${String(record[other.key])}）` : name;
   return (
-    <div style={{ width: 560 }} data-testid="duplicate-popover">
+    <div style={{ width: 680 }} data-testid="duplicate-popover">
       <Typography.Text strong>{t('dedupe.popoverTitle', { object: locale === 'en-US' ? object.label.en : object.label.zh, name: title })}</Typography.Text>
       <div style={{ marginTop: 8 }}>
         {result ? <><DuplicateTable object={object} result={result} locale={locale} /><HiddenNotice result={result} locale={locale} /></> : <Spin size="small" />}

@@ -24,9 +24,9 @@ export function DuplicateTable({ object, result, locale }: { object: ObjectMeta;
     ...(result.items.some((d) => d.status) ? [{ key: 'status', title: t('dedupe.col.status'), render: (_: unknown, d: Duplicate) => d.status }] : []),
   ];
   return (
-    <>
-      <Table<Duplicate> size="small" rowKey="id" columns={columns} dataSource={result.items} pagination={result.items.length > 5 ? { pageSize: 5, size: 'small' } : false} data-testid="duplicate-table" />
+    <div data-testid="duplicate-table">
+      <Table<Duplicate> size="small" rowKey="id" columns={columns} dataSource={result.items} pagination={result.items.length > 5 ? { pageSize: 5, size: 'small' } : false} />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('dedupe.fields', { fields: result.fields.map(label).join('、') })}</Typography.Text>
-    </>
+    </div>
   );
 }

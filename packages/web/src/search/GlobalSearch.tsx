@@ -1,3 +1,4 @@
+import { SearchOutlined } from '@ant-design/icons';
 import { AutoComplete, Input, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -49,7 +50,8 @@ export function GlobalSearch() {
   };
 
   return (
-    <div data-testid="global-search" style={{ width: 280 }}>
+    // The header's 64px line height would stretch the box; the search field keeps its own.
+    <div data-testid="global-search" style={{ width: 280, lineHeight: 'normal' }}>
       <AutoComplete
         value={text}
         options={options}
@@ -62,7 +64,7 @@ export function GlobalSearch() {
           navigate(links.get(value) ?? searchPagePath(query));
         }}
       >
-        <Input.Search placeholder={t('shell.searchPlaceholder')} allowClear onSearch={openAll} />
+        <Input prefix={<SearchOutlined />} placeholder={t('shell.searchPlaceholder')} allowClear onPressEnter={(e) => openAll(e.currentTarget.value)} />
       </AutoComplete>
     </div>
   );

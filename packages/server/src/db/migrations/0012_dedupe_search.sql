@@ -114,6 +114,12 @@ CREATE INDEX accounts_phone_key_ix ON accounts (tenant_id, dedupe_phone_key(phon
 CREATE INDEX contacts_mobile_key_ix ON contacts (tenant_id, dedupe_phone_key(mobile));
 CREATE INDEX contacts_email_key_ix ON contacts (tenant_id, dedupe_email_key(email));
 
+-- Global search (§2.1): a one-character query matches names by prefix, which a b-tree answers in
+-- order and stops early, where the trigram index would gather every word starting with 王.
+CREATE INDEX leads_name_prefix_ix ON leads (tenant_id, lower(name) text_pattern_ops);
+CREATE INDEX accounts_name_prefix_ix ON accounts (tenant_id, lower(name) text_pattern_ops);
+CREATE INDEX contacts_name_prefix_ix ON contacts (tenant_id, lower(name) text_pattern_ops);
+
 -- 查重规则 per company and object: which fields, exact or fuzzy, and the fuzzy threshold. No row
 -- means the built-in defaults (packages/server/src/dedupe/rules.ts).
 CREATE TABLE dedupe_rules (
