@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isAdmin } from '../platform/auth/context';
 import { requireAuth } from '../platform/http/auth-hook';
-import { AppError } from '../platform/http/errors';
+import { errorBody, AppError } from '../platform/http/errors';
 import { loadObject } from '../metadata/registry';
 import { findRow } from '../records/read';
 import { openScope } from '../records/scope';
@@ -13,7 +13,6 @@ import { duplicateMarks } from './marks';
 import { DEDUPE_OBJECTS, loadRules, saveRules } from './rules';
 import './messages';
 
-const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }) });
 const tags = ['dedupe'];
 
 /** 查重 (§3.2.7, §3.5.2): the rules administrators set, the check on create forms, the list's "!" and its popover. */

@@ -4,13 +4,12 @@ import { z } from 'zod';
 import { STANDARD_OBJECTS } from '../metadata/objects';
 import { readUpload } from '../platform/files/read-upload';
 import { requireAuth } from '../platform/http/auth-hook';
-import { AppError } from '../platform/http/errors';
+import { errorBody, AppError } from '../platform/http/errors';
 import { findRow } from './read';
 import { findRecordFile, listRecordFiles, recordFileSchema, removeRecordFile, uploadRecordFile } from './record-files';
 import { openScope } from './scope';
 import { auditRecord } from './write-helpers';
 
-const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }) });
 
 /**
  * Objects whose 文档 tab these routes serve. Tasks answer the same paths with their own access rule

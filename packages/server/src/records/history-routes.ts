@@ -5,8 +5,8 @@ import { requireAuth } from '../platform/http/auth-hook';
 import { historyItemSchema, loadHistory } from './history';
 import { findRow } from './read';
 import { openScope } from './scope';
+import { errorBody } from '../platform/http/errors';
 
-const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }) });
 
 /** 操作记录 (DESIGN.md §5): who changed which field of a record, when, from what to what. */
 export const historyRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireAuth } from '../platform/http/auth-hook';
-import { invalid } from '../platform/http/errors';
+import { errorBody, invalid } from '../platform/http/errors';
 import { loadObject, publicMeta } from '../metadata/registry';
 import { STANDARD_OBJECTS } from '../metadata/objects';
 import { runBatch } from './batch';
@@ -18,7 +18,6 @@ import { rowToRecord } from './values';
 import { loadSavedView } from './views';
 import './messages';
 
-const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }) });
 const idParams = z.object({ id: z.string() });
 
 /** The generic REST API (DESIGN.md §6) for every standard object: the same routes, schemas from metadata. */

@@ -1,14 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireAuth } from '../platform/http/auth-hook';
-import { AppError } from '../platform/http/errors';
+import { errorBody, AppError } from '../platform/http/errors';
 import { STANDARD_OBJECTS } from '../metadata/objects';
 import { findRow } from './read';
 import { openScope } from './scope';
 import { auditRecord } from './write-helpers';
 
 const memberSchema = z.object({ userId: z.guid(), name: z.string(), access: z.enum(['read', 'write']), addedAt: z.string() });
-const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }) });
 
 /** 团队成员 (§3.5.4, §3.7.3): colleagues who may read, or read and edit, a record. */
 export const teamRoutes: FastifyPluginAsyncZod = async (app) => {

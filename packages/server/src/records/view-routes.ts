@@ -2,11 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { filterSchema } from '@yixiao/core';
 import { requireAuth } from '../platform/http/auth-hook';
-import { AppError, invalid } from '../platform/http/errors';
+import { errorBody, AppError, invalid } from '../platform/http/errors';
 import { openScope } from './scope';
 import { validateView } from './views';
 
-const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }) });
 const viewSchema = z.object({ id: z.guid(), name: z.string(), filter: filterSchema, sort: z.string().nullable() });
 const objectParams = z.object({ object: z.string() });
 

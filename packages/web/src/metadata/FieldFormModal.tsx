@@ -6,7 +6,7 @@ import { useCurrentUser } from '../auth/me';
 import { metadataApi, type AdminField, type NewField, type ObjectSummary, type OptionDraft } from './api';
 import { autonumberExample, INDEXABLE, isPicklist, labelIn, MAX_LENGTH, typeName } from './names';
 import { cleanOptions, OptionsEditor } from './OptionsEditor';
-import { useAction } from './useAction';
+import { useRun } from '../api/useRun';
 
 interface Props {
   object: string;
@@ -45,7 +45,7 @@ const initial = (editing: 'new' | AdminField): Partial<Values> =>
 export function FieldFormModal({ object, objects, editing, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const act = useAction();
+  const act = useRun();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const isNew = editing === 'new';

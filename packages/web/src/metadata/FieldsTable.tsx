@@ -6,7 +6,7 @@ import { useCurrentUser } from '../auth/me';
 import { metadataApi, type AdminField, type ObjectSummary } from './api';
 import { labelIn, typeName } from './names';
 import { moved } from './OptionsEditor';
-import { useAction } from './useAction';
+import { useRun } from '../api/useRun';
 
 interface Props {
   object: string;
@@ -30,7 +30,7 @@ export function FieldsTable({ object, objects, fields, allKeys, loading, onEdit,
   const { t } = useTranslation();
   const me = useCurrentUser();
   const { modal } = App.useApp();
-  const act = useAction();
+  const act = useRun();
   const [busy, setBusy] = useState<string | null>(null);
   const [dragging, setDragging] = useState<string | null>(null);
 

@@ -5,7 +5,7 @@ import { useCurrentUser } from '../auth/me';
 import { metadataApi, type AdminField, type OptionDraft } from './api';
 import { labelIn } from './names';
 import { cleanOptions, OptionsEditor } from './OptionsEditor';
-import { useAction } from './useAction';
+import { useRun } from '../api/useRun';
 
 interface Props {
   object: string;
@@ -18,7 +18,7 @@ interface Props {
 export function OptionsModal({ object, field, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const act = useAction();
+  const act = useRun();
   const [options, setOptions] = useState<OptionDraft[]>([]);
   const [saving, setSaving] = useState(false);
   useEffect(() => {

@@ -5,7 +5,7 @@ import { DepartmentTreeSelect } from './DepartmentTreeSelect';
 import { subtreeIds } from './departmentTree';
 import { FormModal } from './FormModal';
 import { UserPicker } from './UserPicker';
-import { useRun } from './useRun';
+import { useRun } from '../api/useRun';
 
 export type DepartmentAction = 'create' | 'edit' | 'move' | 'head';
 

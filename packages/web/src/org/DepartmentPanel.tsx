@@ -3,7 +3,7 @@ import { App, Button, Card, Descriptions, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { orgApi, type Department } from './api';
 import type { DepartmentAction } from './DepartmentModals';
-import { useRun } from './useRun';
+import { useRun } from '../api/useRun';
 
 interface Props {
   department: Department;

@@ -4,7 +4,7 @@ import { useCurrentUser } from '../auth/me';
 import { orgApi, type PermissionInfo, type Role } from './api';
 import { FormModal } from './FormModal';
 import { permissionName } from './names';
-import { useRun } from './useRun';
+import { useRun } from '../api/useRun';
 
 interface Props {
   /** 'new' adds a role; a role renames it; null closes. */

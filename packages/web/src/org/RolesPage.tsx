@@ -7,7 +7,7 @@ import { orgApi, type PermissionInfo, type Role } from './api';
 import { permissionName, roleName } from './names';
 import { RoleFormModal } from './RoleFormModal';
 import { useRoles } from './useRoles';
-import { useRun } from './useRun';
+import { useRun } from '../api/useRun';
 
 /**
  * 系统设置 → 角色权限: the function-permission matrix, one row per permission and one column per role.

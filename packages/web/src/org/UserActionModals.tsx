@@ -6,7 +6,7 @@ import { DepartmentTreeSelect } from './DepartmentTreeSelect';
 import { FormModal } from './FormModal';
 import { roleName } from './names';
 import { UserPicker } from './UserPicker';
-import { useRun } from './useRun';
+import { useRun } from '../api/useRun';
 
 export type UserAction = 'move' | 'superior' | 'roles';
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../auth/me';
 import { orgApi, type Department, type OrgUser, type Role } from './api';
 import { UserActionModals, type UserAction } from './UserActionModals';
-import { useRun } from './useRun';
+import { useRun } from '../api/useRun';
 
 interface Props {
   user: OrgUser;

@@ -6,7 +6,7 @@ import { orgApi, type Department, type OrgUser, type Role } from './api';
 import { DepartmentTreeSelect } from './DepartmentTreeSelect';
 import { roleName } from './names';
 import { UserPicker } from './UserPicker';
-import { useRun } from './useRun';
+import { useRun } from '../api/useRun';
 
 export interface UserDrawerProps {
   /** 'new' opens the create form (optionally in a department); a user opens the edit form; null closes. */

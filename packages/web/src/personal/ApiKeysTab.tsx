@@ -4,13 +4,13 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../auth/me';
 import { personalApi, type ApiKey } from './api';
-import { useAction } from './useAction';
+import { useRun } from '../api/useRun';
 
 /** 个人设置 → API 密钥: list, create (the key is shown once), revoke. */
 export function ApiKeysTab() {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const act = useAction();
+  const act = useRun();
   const [keys, setKeys] = useState<ApiKey[] | null>(null);
   const [name, setName] = useState('');
   const [created, setCreated] = useState<(ApiKey & { key: string }) | null>(null);

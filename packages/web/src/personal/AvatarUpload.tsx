@@ -3,7 +3,7 @@ import { App, Avatar, Button, Modal, Space, Typography, type ButtonProps } from 
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { personalApi } from './api';
-import { useAction } from './useAction';
+import { useRun } from '../api/useRun';
 
 const MAX_BYTES = 2 * 1024 * 1024;
 const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'];
@@ -15,7 +15,7 @@ const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'];
 export function AvatarUpload({ avatarUrl, name, onChanged }: { avatarUrl: string | null; name: string; onChanged: () => Promise<void> }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const act = useAction();
+  const act = useRun();
   const input = useRef<HTMLInputElement>(null);
   const [chosen, setChosen] = useState<{ file: File; preview: string } | null>(null);
   const [uploading, setUploading] = useState(false);

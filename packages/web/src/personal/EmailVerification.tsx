@@ -2,13 +2,13 @@ import { Alert, Button, Card, Descriptions, Input, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { personalApi, type Profile } from './api';
-import { useAction } from './useAction';
+import { useRun } from '../api/useRun';
 import { VerificationStatus } from './VerificationStatus';
 
 /** Sends a verification link; opening it (VerifyEmailPage) makes the address verified and a login. */
 export function EmailVerification({ profile, onChanged }: { profile: Profile; onChanged: () => Promise<void> }) {
   const { t } = useTranslation();
-  const act = useAction();
+  const act = useRun();
   const [email, setEmail] = useState('');
   const [sending, setSending] = useState(false);
   const valid = /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim());

@@ -2,14 +2,14 @@ import { Radio, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser, useMe } from '../auth/me';
 import { personalApi, type Profile } from './api';
-import { useAction } from './useAction';
+import { useRun } from '../api/useRun';
 
 /** The interface language, stored on the user so it follows them to every device. */
 export function LanguageTab() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const { refresh } = useMe();
-  const act = useAction();
+  const act = useRun();
 
   const choose = async (locale: Profile['locale']) => {
     if (await act(() => personalApi.updateProfile({ locale }), null)) await refresh();

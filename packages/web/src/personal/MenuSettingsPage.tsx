@@ -6,7 +6,7 @@ import { useMe } from '../auth/me';
 import { fallbackIcon, MENU_META } from '../shell/menu';
 import { personalApi, type MenuState } from './api';
 import { addItem, moveItem, removeItem } from './menuOrder';
-import { useAction } from './useAction';
+import { useRun } from '../api/useRun';
 
 const rowStyle = { display: 'flex', alignItems: 'center', gap: 8, padding: '6px 8px', borderBottom: '1px solid #f0f0f0', background: '#fff' };
 
@@ -14,7 +14,7 @@ const rowStyle = { display: 'flex', alignItems: 'center', gap: 8, padding: '6px 
 export function MenuSettingsPage() {
   const { t } = useTranslation();
   const { refresh } = useMe();
-  const act = useAction();
+  const act = useRun();
   const [saved, setSaved] = useState<MenuState | null>(null);
   const [items, setItems] = useState<string[]>([]);
   const [dragging, setDragging] = useState<number | null>(null);

@@ -2,7 +2,7 @@ import { Button, Card, Descriptions, Input, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { personalApi, type Profile } from './api';
-import { useAction } from './useAction';
+import { useRun } from '../api/useRun';
 import { VerificationStatus } from './VerificationStatus';
 
 const RESEND_SECONDS = 60;
@@ -10,7 +10,7 @@ const RESEND_SECONDS = 60;
 /** Texts a six-digit code (10 minutes, 5 tries); the right code makes the mobile verified and a login. */
 export function MobileVerification({ profile, onChanged }: { profile: Profile; onChanged: () => Promise<void> }) {
   const { t } = useTranslation();
-  const act = useAction();
+  const act = useRun();
   const [mobile, setMobile] = useState('');
   const [code, setCode] = useState('');
   const [sentTo, setSentTo] = useState<string | null>(profile.pendingMobile);

@@ -1,14 +1,14 @@
 import { Button, Card, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { personalApi } from './api';
-import { useAction } from './useAction';
+import { useRun } from '../api/useRun';
 
 interface Values { currentPassword: string; newPassword: string; confirm: string }
 
 /** Changes the password through POST /api/v1/auth/password, which signs out the other sessions. */
 export function PasswordForm() {
   const { t } = useTranslation();
-  const act = useAction();
+  const act = useRun();
   const [form] = Form.useForm<Values>();
 
   const submit = async (values: Values) => {

@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/me';
 import { personalApi, type Profile } from './api';
 import { AvatarUpload } from './AvatarUpload';
-import { useAction } from './useAction';
+import { useRun } from '../api/useRun';
 
 /** §2.2 个人简历 and 头像: what colleagues see of me. The name is the administrator's to change. */
 export function ProfileTab({ profile, reload }: { profile: Profile; reload: () => Promise<void> }) {
   const { t } = useTranslation();
   const { refresh } = useMe();
-  const act = useAction();
+  const act = useRun();
   const [form] = Form.useForm<{ title: string; resume: string }>();
 
   const save = async (values: { title: string; resume: string }) => {

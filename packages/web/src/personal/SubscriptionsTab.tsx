@@ -3,12 +3,12 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { personalApi, type Subscriptions } from './api';
-import { useAction } from './useAction';
+import { useRun } from '../api/useRun';
 
 /** §2.2 订阅设置: which events send a reminder email to the verified address. */
 export function SubscriptionsTab() {
   const { t } = useTranslation();
-  const act = useAction();
+  const act = useRun();
   const [state, setState] = useState<Subscriptions | null>(null);
   const [choice, setChoice] = useState<Record<string, boolean>>({});
 

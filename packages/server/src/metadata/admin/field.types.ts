@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FIELD_TYPES } from '@yixiao/core';
 import { OBJECT_KEYS } from '../objects';
+import { errorBody } from '../../platform/http/errors';
 
 /** Request and response shapes of 系统设置 → 对象与字段 (/api/v1/admin/objects/…). */
 
@@ -83,5 +84,5 @@ export type UpdateFieldBody = z.infer<typeof updateFieldBody>;
 export const setOptionsBody = z.object({ options: z.array(optionInput).min(1).max(500) }).strict();
 export const orderBody = z.object({ keys: z.array(z.string().max(64)).min(1).max(1000) }).strict();
 
-export const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }) });
+export { errorBody };
 export const writeErrors = { 400: errorBody, 404: errorBody, 409: errorBody };

@@ -45,4 +45,4 @@ export const feedQuerySchema = z.object({
 
 export const feedPageSchema = z.object({ items: z.array(activityItemSchema), total: z.number().int() });
 export const pendingAttachmentSchema = attachmentSchema;
-export const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }) });
+export { errorBody } from '../../platform/http/errors';

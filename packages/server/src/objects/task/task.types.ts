@@ -69,4 +69,4 @@ export const commentSchema = z.object({
 });
 export const newCommentSchema = z.object({ content: z.string().trim().min(1).max(2000) });
 
-export const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }) });
+export { errorBody } from '../../platform/http/errors';

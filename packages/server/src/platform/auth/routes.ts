@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { writeAudit } from '../audit/audit';
 import { requireAuth } from '../http/auth-hook';
-import { AppError, invalid } from '../http/errors';
+import { errorBody, AppError, invalid } from '../http/errors';
 import { assertStrongPassword, decoyHash, hashPassword, verifyPassword } from './passwords';
 import { assertLoginAllowed, clearAccountFailures, recordLoginFailure } from './rate-limit';
 import { createApiToken, createSession, destroySession, revokeUserCredentials, SESSION_COOKIE } from './sessions';
@@ -12,7 +12,6 @@ const credentials = z.object({
   login: z.string().trim().min(1).max(200).describe('Login name, verified email or verified mobile'),
   password: z.string().min(1).max(200),
 });
-const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }) });
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.services.database;

@@ -1,12 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireAuth } from '../http/auth-hook';
-import { notFound } from '../http/errors';
+import { errorBody, notFound } from '../http/errors';
 import { contentDisposition } from './file-name';
 import { loadFile } from './load-file';
 import { IMAGE_TYPES } from './purposes';
 
-const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }) });
 // An uploaded file must never run as part of our origin: no script, no plugins, no forms, even
 // when opened directly; images still show.
 const FILE_CSP = "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'";

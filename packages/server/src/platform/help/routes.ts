@@ -3,8 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireAuth } from '../http/auth-hook';
 import { listFeedback, listMyFeedback, replyToFeedback, submitFeedback } from './feedback';
+import { errorBody } from '../http/errors';
 
-const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }) });
 const feedbackSchema = z.object({
   id: z.uuid(),
   category: z.enum(FEEDBACK_CATEGORIES),

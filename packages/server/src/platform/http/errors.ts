@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { MessageKey } from '../i18n/messages';
 
 /** An error the client should see: HTTP status, stable code, and a message key rendered in the user's language. */
@@ -19,3 +20,6 @@ export const unauthenticated = () => new AppError(401, 'unauthenticated', 'error
 export const versionConflict = () => new AppError(409, 'version_conflict', 'error.version_conflict');
 export const invalid = (messageKey: string, params: Record<string, string | number> = {}, details?: unknown) =>
   new AppError(400, 'invalid', messageKey, params, details);
+
+/** The one error shape every route answers with, for route schemas and the OpenAPI document. */
+export const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }) });

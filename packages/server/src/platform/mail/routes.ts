@@ -4,8 +4,8 @@ import { writeAudit } from '../audit/audit';
 import { requireAuth } from '../http/auth-hook';
 import { listOutbox, MAIL_STATUSES, outboxCounts, retryMail } from './outbox-admin';
 import { MailWorker } from './worker';
+import { errorBody } from '../http/errors';
 
-const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }) });
 const mailSchema = z.object({
   id: z.string().uuid(),
   to: z.string(),

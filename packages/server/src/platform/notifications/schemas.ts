@@ -2,7 +2,7 @@ import { NOTIFICATION_KINDS } from '@yixiao/core';
 import { z } from 'zod';
 
 /** Request and response shapes of the notification and announcement routes (they feed OpenAPI). */
-export const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }) });
+export { errorBody } from '../http/errors';
 export const idParams = z.object({ id: z.uuid() });
 export const pageQuery = {
   page: z.coerce.number().int().min(1).default(1),

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 /** The one error shape every route answers with (see platform/http/error-handler.ts). */
-export const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }) });
+import { errorBody } from '../http/errors';
+
+export { errorBody };
 
 export const idParams = z.object({ id: z.uuid() });
 

@@ -2,7 +2,7 @@ import { EMAIL_EVENTS, LOCALES, MENU_ITEMS } from '@yixiao/core';
 import { z } from 'zod';
 
 /** Request and response shapes of the personal-settings endpoints (they feed the OpenAPI document). */
-export const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }) });
+export { errorBody } from '../http/errors';
 
 export const profileSchema = z.object({
   login: z.string(),

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../auth/me';
 import { personalApi, type MailStatus, type OutboxMail } from '../api';
-import { useAction } from '../useAction';
+import { useRun } from '../../api/useRun';
 
 const STATUS_COLOR: Record<MailStatus, string> = { pending: 'processing', sent: 'success', failed: 'error' };
 const PAGE_SIZE = 20;
@@ -13,7 +13,7 @@ const PAGE_SIZE = 20;
 export function MailOutboxPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const act = useAction();
+  const act = useRun();
   const [status, setStatus] = useState<MailStatus | 'all'>('all');
   const [page, setPage] = useState(1);
   const [data, setData] = useState<{ items: OutboxMail[]; total: number } | null>(null);

@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 
 /**
  * Runs a change and tells the user how it went: the server's own (localized) message on failure,
- * a success message (none when null) otherwise. Answers whether it succeeded.
+ * "已保存" (or the given message; none when null) on success. Answers whether it succeeded, so a
+ * dialog knows to close.
  */
-export function useAction() {
+export function useRun() {
   const { message } = App.useApp();
   const { t } = useTranslation();
-  return async function act(action: () => Promise<unknown>, success: string | null = t('common.saved')): Promise<boolean> {
+  return async function run(action: () => Promise<unknown>, success: string | null = t('common.saved')): Promise<boolean> {
     try {
       await action();
       if (success) void message.success(success);
