@@ -5,7 +5,7 @@ const label = z.object({ zh: z.string(), en: z.string() });
 
 export const ruleFieldSchema = z.object({
   field: z.string().min(1).max(100).describe('Field key, e.g. companyName'),
-  match: z.enum(['exact', 'fuzzy']).describe('exact: same value after normalisation; fuzzy: trigram similarity of the company-name key'),
+  match: z.enum(['exact', 'fuzzy']).describe('exact: same value after normalisation; fuzzy: trigram word similarity of the company-name keys, either way round'),
   threshold: z.number().min(0.1).max(1).optional().describe('Fuzzy only: similarity from which records count as duplicates (default 0.5)'),
 }).meta({ id: 'DedupeRuleField' });
 
@@ -33,7 +33,7 @@ export const duplicateSchema = z.object({
   ownerId: z.string().nullable(),
   ownerName: z.string().nullable(),
   status: z.string().nullable(),
-  score: z.number().describe('1 for an exact match, else the trigram similarity'),
+  score: z.number().describe('1 for an exact match, else the trigram word similarity'),
   matchedOn: z.array(z.string()).describe('Keys of the fields that matched'),
 }).meta({ id: 'Duplicate' });
 

@@ -35,20 +35,24 @@ export interface BoundRule {
   shortKey?: boolean;
 }
 
-/** Similarity, or the shorter name found within the longer one, whichever way round. */
+/**
+ * How much of one name is found in the other, whichever way round. Word similarity is never below
+ * plain similarity (it compares with the best-matching stretch, the whole name being one), so
+ * names that are merely similar score at least their similarity too.
+ */
 const score = (stored: RawBuilder<unknown>, key: RawBuilder<unknown>) =>
-  sql<number>`greatest(similarity(${stored}, ${key}), word_similarity(${key}, ${stored}), word_similarity(${stored}, ${key}))`;
+  sql<number>`greatest(word_similarity(${key}, ${stored}), word_similarity(${stored}, ${key}))`;
 
 /**
  * Every record of the object whose rule fields match, with `dd_m<i>` (field i matched) and
  * `dd_score` (1 for an exact match, the trigram similarity for a fuzzy one) beside its columns,
  * aliased so that visibility predicates (which name `r`) compose on top.
  *
- * The WHERE is a flat OR of index-answerable comparisons: `%` finds similar names, `<%` the key
- * looked for within a longer stored name (仁科互动 in 仁科互动营销), and equality with one of the
- * key's parts a shorter stored name within the typed one (仁科互动 in 仁科互动营销顾问). The
- * trigram thresholds are set for the transaction by useThresholds(); each rule's own is applied
- * outside, on the few candidates.
+ * The WHERE is a flat OR of index-answerable comparisons: `<%` finds stored names similar to the
+ * key or containing it (仁科互动 in 仁科互动营销), equality with one of the key's parts a shorter
+ * stored name within the typed one (仁科互动 in 仁科互动营销顾问). (`%`, plain similarity, would
+ * find nothing more: see score.) The trigram threshold is set for the transaction by
+ * useThresholds(); each rule's own is applied outside, on the few candidates.
  */
 export function candidates(object: EngineObject, tenantId: string, bound: BoundRule[], excludeId: RawBuilder<unknown> | null): RawBuilder<unknown> {
   const arms: RawBuilder<SqlBool>[] = [];
@@ -58,7 +62,7 @@ export function candidates(object: EngineObject, tenantId: string, bound: BoundR
     const stored = storedKey(object, field, rule);
     if (rule.match === 'fuzzy') {
       // A one-character key only matches itself: its trigrams would match half the company.
-      if (!shortKey) arms.push(sql<SqlBool>`${stored} % ${key}`, sql<SqlBool>`${key} <% ${stored}`);
+      if (!shortKey) arms.push(sql<SqlBool>`${key} <% ${stored}`);
       arms.push(sql<SqlBool>`${stored} = ANY(company_key_parts(${key}))`);
       const matched = sql`(${stored} = ${key} OR (char_length(${key}) >= 2 AND ${score(stored, key)} >= ${rule.threshold ?? 0}))`;
       flags.push(sql`${matched} AS ${sql.ref(`dd_m${i}`)}`);
@@ -80,12 +84,11 @@ export function candidates(object: EngineObject, tenantId: string, bound: BoundR
 export const anyMatched = (bound: BoundRule[]) => sql<SqlBool>`(${sql.join(bound.map((_, i) => sql.ref(`${R}.dd_m${i}`)), sql` OR `)})`;
 
 /**
- * pg_trgm's `%` and `<%` read their thresholds from settings; set them for this transaction to the
- * lowest fuzzy threshold among the rules (each rule's own is re-checked on the candidates).
+ * pg_trgm's `<%` reads its threshold from a setting; set it for this transaction to the lowest
+ * fuzzy threshold among the rules (each rule's own is re-checked on the candidates).
  */
 export async function useThresholds(tx: Tx, rules: RuleField[]): Promise<void> {
   const fuzzy = rules.filter((r) => r.match === 'fuzzy').map((r) => r.threshold ?? 0);
   if (!fuzzy.length) return;
-  const lowest = String(Math.min(...fuzzy));
-  await sql`SELECT set_config('pg_trgm.similarity_threshold', ${lowest}, true), set_config('pg_trgm.word_similarity_threshold', ${lowest}, true)`.execute(tx);
+  await sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(Math.min(...fuzzy))}, true)`.execute(tx);
 }

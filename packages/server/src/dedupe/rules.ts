@@ -10,7 +10,7 @@ export type MatchKind = 'exact' | 'fuzzy';
 export interface RuleField {
   field: string;
   match: MatchKind;
-  /** Fuzzy only: the trigram similarity (0–1) of the company-name keys from which records count as duplicates. */
+  /** Fuzzy only: the trigram word similarity (0–1) of the company-name keys, either way round, from which records count as duplicates. */
   threshold?: number;
 }
 

@@ -2,7 +2,6 @@
 export const dedupe = {
   zh: {
     'dedupe.check': '查重',
-    'dedupe.checking': '查重中…',
     'dedupe.none': '未发现重复数据',
     'dedupe.found': '找到 {{count}} 条可能重复的数据',
     'dedupe.hidden': '另有 {{count}} 条您无权查看的数据可能重复（{{fields}}），为避免撞单，请与上级或管理员确认',
@@ -14,7 +13,6 @@ export const dedupe = {
     'dedupe.col.createdAt': '创建时间',
     'dedupe.col.owner': '负责人',
     'dedupe.col.status': '状态',
-    'dedupe.col.similarity': '相似度',
     'dedupe.rules.title': '查重规则',
     'dedupe.rules.intro': '新建记录时点击“查重”、列表中的“!”标记都按这里的规则比对：任一字段匹配即视为可能重复。模糊匹配先统一全角半角、括号、空格和标点，去掉“有限公司”“集团”等后缀和省市名称，再按相似度比较。',
     'dedupe.rules.object': '对象',
@@ -32,7 +30,6 @@ export const dedupe = {
   },
   en: {
     'dedupe.check': 'Find duplicates',
-    'dedupe.checking': 'Checking…',
     'dedupe.none': 'No duplicates found',
     'dedupe.found': '{{count}} possible duplicates',
     'dedupe.hidden': '{{count}} more records you cannot see may be duplicates ({{fields}}); check with your manager or an administrator before working this one',
@@ -44,7 +41,6 @@ export const dedupe = {
     'dedupe.col.createdAt': 'Created',
     'dedupe.col.owner': 'Owner',
     'dedupe.col.status': 'Status',
-    'dedupe.col.similarity': 'Similarity',
     'dedupe.rules.title': 'Duplicate rules',
     'dedupe.rules.intro': '"Find duplicates" on create forms and the "!" in lists compare records by these rules: a match on any field counts. Fuzzy matching first folds width, brackets, spaces and punctuation and drops suffixes such as 有限公司 / 集团 and province or city names, then compares by similarity.',
     'dedupe.rules.object': 'Object',
