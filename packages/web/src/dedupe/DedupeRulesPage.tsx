@@ -1,9 +1,10 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, InputNumber, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Card, Empty, InputNumber, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { FieldMeta, ObjectMeta } from '@yixiao/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get } from '../api/client';
+import { useRun } from '../api/useRun';
 import { useCurrentUser } from '../auth/me';
 import { dedupeApi, DEDUPE_OBJECTS, type DedupeRules, type MatchKind, type RuleField } from './api';
 import { rulesChanged } from './useRules';
@@ -15,7 +16,7 @@ const COMPARABLE = new Set(['text', 'phone', 'email']);
 export function DedupeRulesPage() {
   const { t } = useTranslation();
   const { locale } = useCurrentUser();
-  const { message } = App.useApp();
+  const run = useRun();
   const [objects, setObjects] = useState<ObjectMeta[]>([]);
   const [objectKey, setObjectKey] = useState('lead');
   const [rules, setRules] = useState<DedupeRules | null>(null);
@@ -40,16 +41,12 @@ export function DedupeRulesPage() {
   const save = async () => {
     if (!rules) return;
     setSaving(true);
-    try {
+    await run(async () => {
       const saved = await dedupeApi.saveRules(objectKey, { enabled: rules.enabled, fields: rules.fields });
       setRules(saved);
       rulesChanged(saved);
-      void message.success(t('common.saved'));
-    } catch (error) {
-      void message.error((error as Error).message);
-    } finally {
-      setSaving(false);
-    }
+    });
+    setSaving(false);
   };
 
   return (
