@@ -92,13 +92,18 @@ export async function resolveApiToken(db: Db, token: string): Promise<AuthContex
   const credential = splitCredential(token);
   if (!credential) return null;
   const row = await db
-    .updateTable('api_tokens')
-    .set({ last_used_at: sql`now()` })
+    .selectFrom('api_tokens')
+    .select(['user_id', 'kind', 'last_used_at'])
     .where('tenant_id', '=', credential.tenantId)
     .where('id', '=', credential.hash)
     .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', sql<Date>`now()`)]))
-    .returning(['user_id', 'kind'])
     .executeTakeFirst();
+  // "Last used" is for people reading the key list: written at most once a minute, so a busy
+  // integration does not turn every read into a write.
+  if (row && (!row.last_used_at || Date.now() - row.last_used_at.getTime() > 60_000)) {
+    await db.updateTable('api_tokens').set({ last_used_at: sql`now()` })
+      .where('tenant_id', '=', credential.tenantId).where('id', '=', credential.hash).execute();
+  }
   if (!row) return null;
   const principal = await loadPrincipal(db, credential.tenantId, row.user_id);
   return principal ? { ...principal, via: row.kind } : null;
