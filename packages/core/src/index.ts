@@ -4,3 +4,4 @@ export * from './menu';
 export * from './notifications';
 export * from './metadata';
 export * from './filter';
+export * from './dedupe';

@@ -1,37 +1,14 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Label } from '@yixiao/core';
+import type { DuplicateItem, DuplicateResult } from '@yixiao/core';
 import type { Tx } from '../db/database';
 import type { EngineObject } from '../metadata/registry';
 import type { RecordScope } from '../records/scope';
 import { fieldRef, R } from '../records/sql-ref';
 import { canRead } from '../records/visibility';
 import { anyMatched, candidates, keyFunction, keyOf, useThresholds, type BoundRule } from './match-sql';
-import type { DedupeRules, MatchKind } from './rules';
+import type { DedupeRules } from './rules';
 
-export interface DuplicateItem {
-  id: string;
-  name: string | null;
-  /** The values of the compared fields (查看字段), by field key. */
-  values: Record<string, string | null>;
-  createdAt: string;
-  ownerId: string | null;
-  ownerName: string | null;
-  status: string | null;
-  score: number;
-  matchedOn: string[];
-}
-
-export interface DuplicateResult {
-  fields: { key: string; label: Label; match: MatchKind }[];
-  items: DuplicateItem[];
-  /**
-   * Matches the caller may not see (撞单, §3.5.2): how many, and on which of the caller's own
-   * values, never whose or which records. The rep learns that a colleague already works the
-   * company and can ask the manager; the names, owners and ids stay behind visibility, so the
-   * check cannot be used to read other people's books.
-   */
-  hidden: { count: number; capped: boolean; byField: Record<string, number> };
-}
+export type { DuplicateItem, DuplicateResult };
 
 /** Counting hidden matches stops here: "100+" says enough. */
 export const HIDDEN_CAP = 100;

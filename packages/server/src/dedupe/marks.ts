@@ -5,13 +5,9 @@ import { R } from '../records/sql-ref';
 import { canRead } from '../records/visibility';
 import { anyMatched, candidates, storedKey, useThresholds, type BoundRule } from './match-sql';
 import type { DedupeRules } from './rules';
+import type { DuplicateMark } from '@yixiao/core';
 
-export interface DuplicateMark {
-  id: string;
-  /** Likely duplicates the caller may open; those they may not, counted only (see DuplicateResult.hidden). */
-  visible: number;
-  hidden: number;
-}
+export type { DuplicateMark };
 
 /** Counting stops here: the list only needs "!" and the popover shows the rest. */
 export const MARK_CAP = 5;

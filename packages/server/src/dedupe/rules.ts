@@ -4,23 +4,9 @@ import type { EngineField, EngineObject } from '../metadata/registry';
 import { STANDARD_OBJECTS } from '../metadata/objects';
 import { invalid } from '../platform/http/errors';
 
-export type MatchKind = 'exact' | 'fuzzy';
+import type { DedupeRules, MatchKind, RuleField } from '@yixiao/core';
 
-/** One field a rule compares; a record is a likely duplicate when any field of the rule matches. */
-export interface RuleField {
-  field: string;
-  match: MatchKind;
-  /** Fuzzy only: the trigram word similarity (0–1) of the company-name keys, either way round, from which records count as duplicates. */
-  threshold?: number;
-}
-
-export interface DedupeRules {
-  object: string;
-  enabled: boolean;
-  fields: RuleField[];
-  /** True while the company has not changed the built-in rules. */
-  isDefault: boolean;
-}
+export type { DedupeRules, MatchKind, RuleField };
 
 /** 仁科互动 within 仁科互动网络… or 仁科互动营销 scores 0.8; two names sharing only their first character score 1/3. */
 export const DEFAULT_THRESHOLD = 0.5;

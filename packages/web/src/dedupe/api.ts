@@ -1,45 +1,8 @@
-import type { Label } from '@yixiao/core';
+import type { DedupeRules, DuplicateItem, DuplicateMark, DuplicateResult, MatchKind, RuleField } from '@yixiao/core';
 import { get, post, put } from '../api/client';
 
-/** Shapes of the dedupe API (server dedupe/dedupe.types.ts). */
-export type MatchKind = 'exact' | 'fuzzy';
-
-export interface RuleField {
-  field: string;
-  match: MatchKind;
-  threshold?: number;
-}
-
-export interface DedupeRules {
-  object: string;
-  enabled: boolean;
-  fields: RuleField[];
-  isDefault: boolean;
-}
-
-export interface Duplicate {
-  id: string;
-  name: string | null;
-  values: Record<string, string | null>;
-  createdAt: string;
-  ownerId: string | null;
-  ownerName: string | null;
-  status: string | null;
-  score: number;
-  matchedOn: string[];
-}
-
-export interface DuplicateResult {
-  fields: { key: string; label: Label; match: MatchKind }[];
-  items: Duplicate[];
-  hidden: { count: number; capped: boolean; byField: Record<string, number> };
-}
-
-export interface DuplicateMark {
-  id: string;
-  visible: number;
-  hidden: number;
-}
+/** Shapes of the dedupe API live in @yixiao/core (shared with the server). */
+export type { DedupeRules, DuplicateItem as Duplicate, DuplicateMark, DuplicateResult, MatchKind, RuleField };
 
 export const dedupeApi = {
   rules: (object: string) => get<DedupeRules>(`/api/v1/dedupe/rules/${object}`),
