@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { openDatabase, type Database } from '../src/db/database';
+import { migrate } from '../src/db/migrate';
+import { createTenant } from '../src/platform/org/tenants';
+
+/**
+ * Upgrades never break an existing install (DESIGN.md §5): a database made by an earlier migration
+ * set, holding data, is migrated to the current set and keeps its data, which the new schema serves.
+ */
+describe('migrations upgrade an existing database', () => {
+  const adminUrl = process.env.YIXIAO_TEST_ADMIN_URL!;
+  const name = `m_${randomBytes(5).toString('hex')}`;
+  let url: string;
+  let database: Database;
+
+  before(async () => {
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name} OWNER yixiao_app`);
+    await admin.end();
+    const u = new URL(adminUrl);
+    u.username = 'yixiao_app';
+    u.password = process.env.YIXIAO_TEST_APP_PASSWORD!;
+    u.pathname = `/${name}`;
+    url = u.toString();
+  });
+  after(async () => {
+    await database?.close();
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  });
+
+  it('keeps a company and its leads from before the record engine and duplicate keys', async () => {
+    const first = await migrate(url, { upTo: '0011_tasks.sql' });
+    assert.ok(first.includes('0001_platform.sql') && first.includes('0011_tasks.sql') && !first.includes('0012_dedupe_search.sql'));
+    database = openDatabase(url);
+    const tenant = await database.db.transaction().execute((tx) =>
+      createTenant(tx, { name: '老客户公司', admin: { login: `old_${name}`, name: '老管理员', password: 'OldPassw0rd' } }));
+    await sql`INSERT INTO leads (tenant_id, name, company_name, owner_id) VALUES
+      (${tenant.tenantId}::uuid, '张三', '北京仁科互动网络技术有限公司', ${tenant.adminId}::uuid)`.execute(database.db);
+
+    const rest = await migrate(url);
+    assert.ok(rest.length > 0 && rest.every((m) => m > '0011_tasks.sql'), rest.join(', '));
+    assert.deepEqual(await migrate(url), [], 'a second run applies nothing');
+
+    const { rows } = await sql<{ name: string; company_key: string }>`SELECT name, company_key FROM leads WHERE tenant_id = ${tenant.tenantId}::uuid`.execute(database.db);
+    assert.equal(rows.length, 1);
+    assert.equal(rows[0]!.name, '张三');
+    assert.ok(rows[0]!.company_key.includes('仁科互动'), `the key computed for an existing row: ${rows[0]!.company_key}`);
+    const admin = await database.db.selectFrom('roles').select('permissions').where('tenant_id', '=', tenant.tenantId).where('key', '=', 'admin').executeTakeFirstOrThrow();
+    assert.ok(admin.permissions.includes('metadata.manage'), 'existing administrator roles gain the new permission');
+  });
+});
