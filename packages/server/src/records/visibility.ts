@@ -30,10 +30,16 @@ export async function loadViewer(db: DbOrTx, auth: AuthContext): Promise<Viewer>
   return { tenantId: auth.tenantId, userId: auth.userId, isAdmin: isAdmin(auth), subordinateIds: rows.map((r) => r.id) };
 }
 
-const teamMember = (object: EngineObject, viewer: Viewer, access?: 'write') => sql<SqlBool>`EXISTS (
-  SELECT 1 FROM record_team_members m
-  WHERE m.tenant_id = ${sql.ref(`${R}.tenant_id`)} AND m.object = ${object.key} AND m.record_id = ${sql.ref(`${R}.id`)}
-    AND m.user_id = ${viewer.userId}::uuid ${access ? sql`AND m.access = 'write'` : sql``})`;
+/**
+ * Records where the viewer is a team member. Written as `id = ANY(ARRAY(subquery))` rather than a
+ * correlated EXISTS: the subquery runs once per statement (an initplan), so the planner can combine
+ * it with the owner index instead of probing the team table for every candidate row — 3× faster
+ * capped counts at 200,000 leads (bench/list-view.bench.ts).
+ */
+const teamMember = (object: EngineObject, viewer: Viewer, access?: 'write') => sql<SqlBool>`${sql.ref(`${R}.id`)} = ANY(ARRAY(
+  SELECT m.record_id FROM record_team_members m
+  WHERE m.tenant_id = ${viewer.tenantId}::uuid AND m.object = ${object.key} AND m.user_id = ${viewer.userId}::uuid
+    ${access ? sql`AND m.access = 'write'` : sql``}))`;
 
 /**
  * The one predicate every read composes in: the owner, the heads and superiors above the owner,
