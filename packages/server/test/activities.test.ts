@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startTestApp, type Client, type TestApp } from './support/app';
-import { createOrg, type Seat } from './support/org';
+import { createOrg, signedInOrg, type Seat } from './support/org';
 import { PNG, uploadFile } from './support/uploads';
 
 describe('动态: posting activities on records (§3.5.9)', () => {
@@ -13,9 +13,7 @@ describe('动态: posting activities on records (§3.5.9)', () => {
 
   before(async () => {
     t = await startTestApp();
-    org = await createOrg(t);
-    c = await org.clients();
-    outsider = (await (await createOrg(t)).clients()).admin;
+    ({ org, c, outsider } = await signedInOrg(t));
     const created = await c.rep.post('/api/v1/lead', { name: '李四', companyName: '北京仁科互动' });
     assert.equal(created.statusCode, 201, created.body);
     leadId = created.json().id;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startTestApp, type Client, type TestApp } from './support/app';
-import { createOrg, type Seat } from './support/org';
+import { createOrg, signedInOrg, type Seat } from './support/org';
 
 interface Change { field: string; label: string; oldText: string | null; newText: string | null }
 interface Item { action: string; actor: { name: string } | null; changes: Change[] }
@@ -15,9 +15,7 @@ describe('操作记录: a record\'s field-level history', () => {
 
   before(async () => {
     t = await startTestApp();
-    org = await createOrg(t);
-    c = await org.clients();
-    outsider = (await (await createOrg(t)).clients()).admin;
+    ({ org, c, outsider } = await signedInOrg(t));
     const lead = (await c.rep.post('/api/v1/lead', { name: '李四', companyName: '北京仁科互动' })).json();
     leadId = lead.id;
     let version = lead.version as number;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { startTestApp, type Client, type TestApp } from './support/app';
-import { createOrg, type Seat } from './support/org';
+import { createOrg, signedInOrg, type Seat } from './support/org';
 import { PDF, uploadFile } from './support/uploads';
 
 describe('任务日程: tasks on records, reminders, comments and 我的任务 (§3.3.7)', () => {
@@ -14,9 +14,7 @@ describe('任务日程: tasks on records, reminders, comments and 我的任务 (
 
   before(async () => {
     t = await startTestApp();
-    org = await createOrg(t);
-    c = await org.clients();
-    outsider = (await (await createOrg(t)).clients()).admin;
+    ({ org, c, outsider } = await signedInOrg(t));
     leadId = (await c.rep.post('/api/v1/lead', { name: '李四', companyName: '北京仁科互动' })).json().id;
     assert.equal((await c.rep.put(`/api/v1/lead/${leadId}/team/${org.userIds.teamRead}`, { access: 'read' })).statusCode, 204);
   });

@@ -102,10 +102,13 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
       const { version: bodyVersion, ...values } = request.body as Record<string, unknown> & { version?: number };
       const header = request.headers['if-match'];
       const version = bodyVersion ?? (typeof header === 'string' && /^"?\d+"?$/.test(header) ? Number(header.replace(/"/g, '')) : undefined);
-      const updated = await db.transaction().execute(async (tx) => updateRecord(tx, await scopeOf(request, tx), request.params.id, values, version));
-      const scope = await scopeOf(request);
-      await attachDisplayNames(db, scope, [updated]);
-      return updated;
+      // One scope for the write and the display names: metadata and the viewer are read once.
+      return db.transaction().execute(async (tx) => {
+        const scope = await scopeOf(request, tx);
+        const updated = await updateRecord(tx, scope, request.params.id, values, version);
+        await attachDisplayNames(tx, scope, [updated]);
+        return updated;
+      });
     });
 
     app.delete(`${base}/:id`, {
@@ -144,9 +147,12 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
         config: { auth: 'user' },
         schema: { tags, summary: '转移: give the record to another user', params: idParams, body: z.object({ ownerId: z.guid() }), response: { 200: record, 400: errorBody, 404: errorBody } },
       }, async (request) => {
-        const moved = await db.transaction().execute(async (tx) => transferRecord(tx, await scopeOf(request, tx), request.params.id, request.body.ownerId));
-        await attachDisplayNames(db, await scopeOf(request), [moved]);
-        return moved;
+        return db.transaction().execute(async (tx) => {
+          const scope = await scopeOf(request, tx);
+          const moved = await transferRecord(tx, scope, request.params.id, request.body.ownerId);
+          await attachDisplayNames(tx, scope, [moved]);
+          return moved;
+        });
       });
 
       app.post(`${base}/batch/transfer`, {

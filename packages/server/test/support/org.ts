@@ -44,3 +44,11 @@ export async function createOrg(t: TestApp) {
     },
   };
 }
+
+/** The seats of one company signed in, and an administrator of another company (who must see nothing). */
+export async function signedInOrg(t: TestApp) {
+  const org = await createOrg(t);
+  const c = await org.clients();
+  const outsider = (await (await createOrg(t)).clients()).admin;
+  return { org, c, outsider };
+}
