@@ -36,7 +36,8 @@ export async function startBrowserTest(): Promise<BrowserTest> {
     browser,
     async newPage() {
       const context = await browser.newContext({ baseURL: baseUrl, locale: 'zh-CN', viewport: { width: 1366, height: 800 } });
-      context.setDefaultTimeout(15_000);
+      // Generous: CI shares two cores with the database, the server and Chromium.
+      context.setDefaultTimeout(30_000);
       return context.newPage();
     },
     async close() {

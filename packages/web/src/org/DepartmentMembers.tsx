@@ -3,8 +3,7 @@ import { Button, Card, Switch, Space } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { orgApi, type Department, type OrgUser, type Role } from './api';
-import { TemporaryPasswordModal } from './TemporaryPasswordModal';
-import { UserDrawer } from './UserDrawer';
+import { UserEditorDialogs } from './UserEditorDialogs';
 import { useUserEditing } from './useUserEditing';
 import { UserTable } from './UserTable';
 
@@ -69,19 +68,7 @@ export function DepartmentMembers({ department, departments, roles, onMembersCha
         onChanged={changed}
         onPassword={editing.showPassword}
       />
-      <UserDrawer
-        editing={editing.editing}
-        defaultDepartmentId={department.id}
-        departments={departments}
-        roles={roles}
-        onClose={editing.close}
-        onSaved={(user, password) => {
-          editing.close();
-          if (password) editing.showPassword(user, password);
-          changed();
-        }}
-      />
-      <TemporaryPasswordModal shown={editing.password} onClose={editing.hidePassword} />
+      <UserEditorDialogs editing={editing} defaultDepartmentId={department.id} departments={departments} roles={roles} onSaved={changed} />
     </Card>
   );
 }

@@ -4,9 +4,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { orgApi, type OrgUser, type UserFilter } from './api';
 import { DepartmentTreeSelect } from './DepartmentTreeSelect';
-import { TemporaryPasswordModal } from './TemporaryPasswordModal';
 import { useDepartments } from './useDepartments';
-import { UserDrawer } from './UserDrawer';
+import { UserEditorDialogs } from './UserEditorDialogs';
 import { useRoles } from './useRoles';
 import { useUserEditing } from './useUserEditing';
 import { UserTable } from './UserTable';
@@ -86,19 +85,7 @@ export function UsersPage() {
         onChanged={() => void load()}
         onPassword={editing.showPassword}
       />
-      <UserDrawer
-        editing={editing.editing}
-        defaultDepartmentId={filter.departmentId}
-        departments={departments}
-        roles={roles}
-        onClose={editing.close}
-        onSaved={(user, password) => {
-          editing.close();
-          if (password) editing.showPassword(user, password);
-          void load();
-        }}
-      />
-      <TemporaryPasswordModal shown={editing.password} onClose={editing.hidePassword} />
+      <UserEditorDialogs editing={editing} defaultDepartmentId={filter.departmentId} departments={departments} roles={roles} onSaved={() => void load()} />
     </Card>
   );
 }
