@@ -42,18 +42,25 @@ export function UserDrawer({ editing, defaultDepartmentId, departments, roles, o
   const [saving, setSaving] = useState(false);
   const isNew = editing === 'new';
 
+  // Reset only when another user (or a new one) is opened: the roles may arrive after the
+  // administrator started typing, and must not wipe what was typed.
   useEffect(() => {
     if (!editing) return;
     form.resetFields();
     if (editing === 'new') {
-      const rep = roles.find((r) => r.key === 'rep');
-      form.setFieldsValue({ departmentId: defaultDepartmentId, roleIds: rep ? [rep.id] : [] });
+      form.setFieldsValue({ departmentId: defaultDepartmentId });
     } else {
       form.setFieldsValue({
         login: editing.login, name: editing.name, title: editing.title ?? '', email: editing.email ?? '', mobile: editing.mobile ?? '',
       });
     }
-  }, [editing, defaultDepartmentId, roles, form]);
+  }, [editing, defaultDepartmentId, form]);
+  // A new user starts as a sales rep, once the roles are known and if none was chosen yet.
+  useEffect(() => {
+    if (editing !== 'new' || form.getFieldValue('roleIds')?.length) return;
+    const rep = roles.find((r) => r.key === 'rep');
+    if (rep) form.setFieldsValue({ roleIds: [rep.id] });
+  }, [editing, roles, form]);
 
   const save = async (values: Values) => {
     setSaving(true);
