@@ -5,3 +5,4 @@ export * from './notifications';
 export * from './metadata';
 export * from './filter';
 export * from './dedupe';
+export * from './pools';

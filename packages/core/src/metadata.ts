@@ -42,6 +42,10 @@ export interface FieldMeta {
   /** For auto-numbers: the text before the counter and the counter's digits (KH-000001). */
   autonumber?: AutonumberFormat;
   unique?: boolean;
+  /** Options come from the company's data (所属公海: its pool groups), not from the field settings. */
+  dynamicOptions?: boolean;
+  /** Set at creation, then changed only by a business action (所属公海 by 改变分组, …). */
+  createOnly?: boolean;
 }
 
 export interface ObjectMeta {

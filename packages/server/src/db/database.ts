@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import './schema-records';
+import './schema-pools';
 import pg from 'pg';
 import type { DB } from './schema';
 

@@ -55,3 +55,12 @@ export function systemFields(): StandardField[] {
     field('updatedAt', '更新时间', 'Updated', 'datetime', { readOnly: true }),
   ];
 }
+
+/**
+ * 所属公海: the pool group a lead or account belongs to. A picklist whose options are the company's
+ * groups (filled in by the registry); given at creation (the default group otherwise), changed only
+ * by 改变分组 and the other pool actions.
+ */
+export function poolGroupField(): StandardField {
+  return field('poolGroupId', '所属公海', 'Pool group', 'picklist', { onCreate: true, dynamicOptions: true, createOnly: true, options: [] });
+}

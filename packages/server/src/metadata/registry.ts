@@ -1,4 +1,4 @@
-import type { FieldMeta, ObjectMeta } from '@yixiao/core';
+import type { FieldMeta, ObjectMeta, PicklistOption } from '@yixiao/core';
 import type { DbOrTx } from '../db/database';
 import type { StandardField, StandardObject } from './define';
 import { standardObject } from './objects';
@@ -70,11 +70,21 @@ export async function loadObject(db: DbOrTx, tenantId: string, objectKey: string
     ...base.fields.map((f) => applyStandardSettings(f, settings.get(f.key))),
     ...rows.filter((r) => r.custom).map((r) => customField(r.field_key, r.settings as FieldSettings)),
   ];
+  const poolGroups = natural.some((f) => f.dynamicOptions) ? await poolGroupOptions(db, tenantId, objectKey) : [];
   const fields = natural
+    .map((f) => (f.dynamicOptions ? { ...f, options: poolGroups } : f))
     .map((f, index) => ({ f, rank: place.get(f.key) ?? UNARRANGED + index }))
     .sort((a, b) => a.rank - b.rank)
     .map(({ f }) => f);
   return { ...base, fields, field: (key) => fields.find((f) => f.key === key) };
+}
+
+/** 所属公海's options: the company's groups of this object, in their order. */
+async function poolGroupOptions(db: DbOrTx, tenantId: string, objectKey: string): Promise<PicklistOption[]> {
+  const rows = await db.selectFrom('pool_groups').select(['id', 'name'])
+    .where('tenant_id', '=', tenantId).where('object', '=', objectKey as 'lead' | 'account')
+    .orderBy('sort_order').orderBy('created_at').execute();
+  return rows.map((g) => ({ value: g.id, label: { zh: g.name, en: g.name }, enabled: true }));
 }
 
 /** The metadata clients read (GET /api/v1/metadata/objects/<object>). */

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../db/database';
 import type { EngineField } from '../metadata/registry';
+import { invalid } from '../platform/http/errors';
+import { hooksOf, type CreateOptions } from './hooks';
 import { assertReferences, translateDbError } from './references';
 import { findRow } from './read';
 import type { RecordScope } from './scope';
@@ -12,19 +14,23 @@ import { auditRecord, columnValue, nextAutonumber } from './write-helpers';
  * Creates a record in the caller's transaction: validated against the company's metadata, owner
  * defaulting to the creator and department to the owner's, auto-numbers drawn, operation log written.
  */
-export async function insertRecord(tx: Tx, scope: RecordScope, input: Record<string, unknown>): Promise<Record<string, unknown>> {
+export async function insertRecord(tx: Tx, scope: RecordScope, input: Record<string, unknown>, options: CreateOptions = {}): Promise<Record<string, unknown>> {
   const { object, auth } = scope;
+  input = { ...input };
+  for (const h of hooksOf(object.key)) await h.prepareCreate?.(tx, scope, input, options);
   // Defaults first, so "required" is judged on what will be stored: the owner is the creator
   // unless another is chosen, picklists start at their first stage, the department is the owner's.
   const withDefaults: Record<string, unknown> = {};
   for (const field of object.fields) if (field.defaultValue !== undefined && !field.readOnly) withDefaults[field.key] = field.defaultValue;
-  if (object.owned) withDefaults.ownerId = auth.userId;
+  if (object.owned && !options.inPool) withDefaults.ownerId = auth.userId;
   for (const [key, value] of Object.entries(input)) if (value !== null && value !== undefined && value !== '') withDefaults[key] = value;
-  const values = validateWrite(object, withDefaults, { create: true });
+  // A record made in a pool has no owner: 所有人 is neither defaulted nor required (nor accepted).
+  if (options.inPool && 'ownerId' in withDefaults) throw invalid('records.unknown_field', { field: 'ownerId' });
+  const values = validateWrite(object, withDefaults, { create: true, unowned: options.inPool });
   const ownerField = object.field('ownerId');
   if (object.owned && ownerField) {
     const deptField = object.field('departmentId')!;
-    if (values.get(deptField) == null) {
+    if (values.get(deptField) == null && values.get(ownerField) != null) {
       const owner = await tx.selectFrom('users').select('department_id').where('tenant_id', '=', auth.tenantId).where('id', '=', values.get(ownerField) as string).executeTakeFirst();
       values.set(deptField, owner?.department_id ?? null);
     }
@@ -49,8 +55,9 @@ export async function insertRecord(tx: Tx, scope: RecordScope, input: Record<str
   columns.push('tenant_id', 'custom', 'search_text', 'created_by', 'updated_by');
   params.push(sql`${auth.tenantId}::uuid`, sql`${JSON.stringify(custom)}::jsonb`, sql`${searchText(object, apiValues)}`, sql`${auth.userId}::uuid`, sql`${auth.userId}::uuid`);
 
-  const row = await sql<Record<string, unknown>>`INSERT INTO ${sql.table(object.table)} (${sql.join(columns.map((c) => sql.ref(c)))})
+  let row = await sql<Record<string, unknown>>`INSERT INTO ${sql.table(object.table)} (${sql.join(columns.map((c) => sql.ref(c)))})
     VALUES (${sql.join(params)}) RETURNING *`.execute(tx).then((r) => r.rows[0]!, (e) => translateDbError(e, scope));
+  for (const h of hooksOf(object.key)) row = (await h.afterCreate?.(tx, scope, row, options)) ?? row;
   await auditRecord(tx, scope, row.id as string, 'create',
     [...values].filter(([, v]) => v !== null).map(([f, v]: [EngineField, unknown]) => ({ field: f.key, old: null, new: v })));
   return rowToRecord(object, row);

@@ -89,7 +89,7 @@ export const RESERVED_KEYS = new Set(['id', 'tenantId', 'version', 'custom', 'se
 export function validateWrite(
   object: EngineObject,
   input: Record<string, unknown>,
-  mode: { create: boolean; previous?: Record<string, unknown>; allowed?: ReadonlySet<string> },
+  mode: { create: boolean; previous?: Record<string, unknown>; allowed?: ReadonlySet<string>; unowned?: boolean },
 ): Map<EngineField, unknown> {
   const problems: FieldProblem[] = [];
   const values = new Map<EngineField, unknown>();
@@ -98,12 +98,13 @@ export function validateWrite(
     const field = object.field(key);
     if (!field || RESERVED_KEYS.has(key)) { problems.push({ field: key, reason: 'unknown_field' }); continue; }
     if (field.readOnly || field.retired) { problems.push({ field: key, reason: 'read_only' }); continue; }
+    if (field.createOnly && !mode.create) { problems.push({ field: key, reason: 'via_action' }); continue; }
     const result = coerceValue(field, value, mode.previous?.[key]);
     if ('problem' in result) problems.push({ field: key, reason: result.problem });
     else values.set(field, result.value);
   }
   for (const field of object.fields) {
-    if (!field.required || field.readOnly || field.retired) continue;
+    if (!field.required || field.readOnly || field.retired || (mode.unowned && field.key === 'ownerId')) continue;
     const given = values.has(field);
     const missing = mode.create ? !given || values.get(field) === null : given && values.get(field) === null;
     if (missing && !(mode.create && field.defaultValue !== undefined && !given)) problems.push({ field: field.key, reason: 'required' });

@@ -1,4 +1,5 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { POOL_OBJECTS } from '@yixiao/core';
 import type { DbOrTx } from '../db/database';
 import { isAdmin, type AuthContext } from '../platform/auth/context';
 import type { EngineObject } from '../metadata/registry';
@@ -11,6 +12,15 @@ export interface Viewer {
   isAdmin: boolean;
   /** Users below me: in departments I head (and every department under them), or reporting to me up the superior chain. */
   subordinateIds: string[];
+  /** Pool groups (公海分组) the viewer belongs to, may open unclaimed records of, and administers. */
+  pools: PoolMembership;
+}
+
+export interface PoolMembership {
+  member: string[];
+  /** Groups whose unclaimed records the viewer may open: preview allowed, or the viewer administers it. */
+  readable: string[];
+  administered: string[];
 }
 
 export async function loadViewer(db: DbOrTx, auth: AuthContext): Promise<Viewer> {
@@ -27,7 +37,22 @@ export async function loadViewer(db: DbOrTx, auth: AuthContext): Promise<Viewer>
     SELECT id FROM users WHERE tenant_id = ${auth.tenantId} AND department_id IN (SELECT id FROM headed) AND id <> ${auth.userId}
     UNION
     SELECT id FROM reports WHERE id <> ${auth.userId}`.execute(db);
-  return { tenantId: auth.tenantId, userId: auth.userId, isAdmin: isAdmin(auth), subordinateIds: rows.map((r) => r.id) };
+  return { tenantId: auth.tenantId, userId: auth.userId, isAdmin: isAdmin(auth), subordinateIds: rows.map((r) => r.id), pools: await loadPoolMembership(db, auth) };
+}
+
+/** Holders of pool.admin (and administrators) administer every group; others what their membership says. */
+async function loadPoolMembership(db: DbOrTx, auth: AuthContext): Promise<PoolMembership> {
+  const everything = isAdmin(auth) || auth.permissions.has('pool.admin');
+  const { rows } = await sql<{ id: string; preview: boolean; admin: boolean }>`
+    SELECT g.id, g.preview_allowed AS preview, coalesce(m.is_admin, false) AS admin
+    FROM pool_groups g
+    LEFT JOIN pool_group_members m ON m.tenant_id = g.tenant_id AND m.group_id = g.id AND m.user_id = ${auth.userId}::uuid
+    WHERE g.tenant_id = ${auth.tenantId}::uuid AND (${everything} OR g.everyone OR m.user_id IS NOT NULL)`.execute(db);
+  return {
+    member: rows.map((r) => r.id),
+    readable: rows.filter((r) => everything || r.preview || r.admin).map((r) => r.id),
+    administered: rows.filter((r) => everything || r.admin).map((r) => r.id),
+  };
 }
 
 /**
@@ -49,21 +74,29 @@ const teamMember = (object: EngineObject, viewer: Viewer, access?: 'write') => s
 export function canRead(object: EngineObject, viewer: Viewer): RawBuilder<SqlBool> {
   if (viewer.isAdmin || !object.owned) return sql<SqlBool>`true`;
   const owners = [viewer.userId, ...viewer.subordinateIds];
-  return sql<SqlBool>`(${sql.ref(`${R}.owner_id`)} = ANY(${owners}::uuid[]) OR ${teamMember(object, viewer)})`;
+  return sql<SqlBool>`(${sql.ref(`${R}.owner_id`)} = ANY(${owners}::uuid[]) OR ${teamMember(object, viewer)}${unclaimedIn(object, viewer.pools.readable)})`;
 }
 
-/** Writes: the owner and those above, team members with 读写 rights, administrators. */
+/** Writes: the owner and those above, team members with 读写 rights, administrators; the group's administrators for unclaimed records. */
 export function canWrite(object: EngineObject, viewer: Viewer): RawBuilder<SqlBool> {
   if (viewer.isAdmin || !object.owned) return sql<SqlBool>`true`;
   const owners = [viewer.userId, ...viewer.subordinateIds];
-  return sql<SqlBool>`(${sql.ref(`${R}.owner_id`)} = ANY(${owners}::uuid[]) OR ${teamMember(object, viewer, 'write')})`;
+  return sql<SqlBool>`(${sql.ref(`${R}.owner_id`)} = ANY(${owners}::uuid[]) OR ${teamMember(object, viewer, 'write')}${unclaimedIn(object, viewer.pools.administered)})`;
 }
 
-/** Deleting and transferring belong to the owner's line, never to team members. */
+/** Deleting and transferring belong to the owner's line, never to team members; in a pool, to the group's administrators. */
 export function canManage(object: EngineObject, viewer: Viewer): RawBuilder<SqlBool> {
   if (viewer.isAdmin || !object.owned) return sql<SqlBool>`true`;
-  return sql<SqlBool>`${sql.ref(`${R}.owner_id`)} = ANY(${[viewer.userId, ...viewer.subordinateIds]}::uuid[])`;
+  return sql<SqlBool>`(${sql.ref(`${R}.owner_id`)} = ANY(${[viewer.userId, ...viewer.subordinateIds]}::uuid[])${unclaimedIn(object, viewer.pools.administered)})`;
 }
+
+/** Records of pool objects nobody holds, in the given groups (DESIGN.md §4: pool records are the group's). */
+function unclaimedIn(object: EngineObject, groups: string[]) {
+  if (!isPooled(object) || groups.length === 0) return sql``;
+  return sql` OR (${sql.ref(`${R}.owner_id`)} IS NULL AND ${sql.ref(`${R}.pool_group_id`)} = ANY(${groups}::uuid[]))`;
+}
+
+export const isPooled = (object: { key: string }) => (POOL_OBJECTS as readonly string[]).includes(object.key);
 
 /** 我参与的: records where I am a team member. */
 export const isTeamMember = (object: EngineObject, viewer: Viewer) => teamMember(object, viewer);

@@ -136,6 +136,7 @@ export const records = {
     'records.reason.bad_reference': '所选记录不存在或您无权查看',
     'records.reason.bad_region': '省/市/区格式不正确',
     'records.reason.read_only': '该字段不可修改',
+    'records.reason.via_action': '请通过对应操作修改（如“改变分组”）',
     'records.reason.unknown_field': '字段不存在',
 
     'records.region.province': '省',
@@ -311,6 +312,7 @@ export const records = {
     'records.reason.bad_boolean': 'Choose yes or no',
     'records.reason.bad_option': 'Not one of the options',
     'records.reason.option_disabled': 'This option is no longer available',
+    'records.reason.via_action': 'Change this through its action (e.g. “Change group”)',
     'records.reason.bad_reference': 'The chosen record does not exist or you cannot see it',
     'records.reason.bad_region': 'Not a valid region',
     'records.reason.read_only': 'This field cannot be changed',

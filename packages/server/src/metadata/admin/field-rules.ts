@@ -16,7 +16,7 @@ export const INDEXABLE: ReadonlySet<FieldType> = new Set<FieldType>([
 ]);
 
 /** Standard fields the engine fills itself on create (the owner's department): never "required" of the user. */
-const ENGINE_FILLED = new Set(['departmentId']);
+const ENGINE_FILLED = new Set(['departmentId', 'poolGroupId']);
 /** Standard fields with a value even when the form leaves them empty (the owner defaults to the creator). */
 const ENGINE_DEFAULTED = new Set(['ownerId', 'departmentId']);
 
@@ -37,7 +37,8 @@ export function fieldPermits(object: EngineObject, field: EngineField) {
     required,
     // A required field without a default must be on the create form, or nobody could create a record.
     onCreate: writable && !(field.required && !hasDefault(field)),
-    options: writable && isPicklist(field.type),
+    // 所属公海's options are the pool groups, edited under 公海池设置.
+    options: writable && isPicklist(field.type) && !field.dynamicOptions,
     retire: field.custom,
     maxLength: field.custom && MAX_LENGTH[field.type] !== undefined,
     index: field.custom && INDEXABLE.has(field.type),

@@ -38,6 +38,11 @@ export async function createTenant(db: DbOrTx, input: NewTenant) {
     departmentId: root.id,
     roleIds: [roles.admin],
   });
+  // Every company starts with a default lead pool and account pool that all its users belong to.
+  await db.insertInto('pool_groups').values([
+    { tenant_id: tenant.id, object: 'lead', name: '默认线索池', everyone: true, is_default: true },
+    { tenant_id: tenant.id, object: 'account', name: '默认客户池', everyone: true, is_default: true },
+  ]).execute();
   await db.updateTable('departments').set({ head_user_id: admin.id }).where('tenant_id', '=', tenant.id).where('id', '=', root.id).execute();
   return { tenantId: tenant.id, rootDepartmentId: root.id, adminId: admin.id, roles };
 }
