@@ -34,6 +34,27 @@ export interface CellMarker {
   render(props: { object: ObjectMeta; record: RecordData; pageIds: string[] }): ReactNode;
 }
 
+/**
+ * A business action on one record (转为客户, 退回公海池, 废弃 …): a button in the detail header,
+ * rendering its own dialog. `onChanged` reloads the record after the action.
+ */
+export interface DetailAction {
+  key: string;
+  objects: string[];
+  /** Lower comes first. */
+  order: number;
+  render(props: { object: ObjectMeta; record: RecordData; onChanged: () => void }): ReactNode;
+}
+
+/** A button in a list's toolbar for one object (去线索池领取 …). */
+export interface ListAction {
+  key: string;
+  objects: string[];
+  render(props: { object: ObjectMeta }): ReactNode;
+}
+
 export const detailTabs: DetailTab[] = [...recordTabs];
+export const detailActions: DetailAction[] = [];
+export const listActions: ListAction[] = [];
 export const fieldAddons: FieldAddon[] = [...dedupeFieldAddons];
 export const cellMarkers: CellMarker[] = [...duplicateMarkers];

@@ -1,10 +1,11 @@
 import { App, Button, Card, Dropdown, Space, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, DeleteOutlined, DownOutlined, EditOutlined, SwapOutlined } from '@ant-design/icons';
 import type { FieldMeta, ObjectMeta } from '@yixiao/core';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { recordsApi } from '../api';
-import type { RecordData } from '../extensions';
+import { detailActions, type RecordData } from '../extensions';
 import { FieldValue, isBlank } from '../FieldValue';
 import { fieldByKey, optionLabel, recordName, statusField, textOf, useLocale } from '../fields';
 import { isConflict } from '../form/formValues';
@@ -78,6 +79,8 @@ export function DetailHeader({ meta, record, onEdit, onTransfer, onDelete, onCha
         )}
         <div style={{ flex: 1 }} />
         <Space>
+          {detailActions.filter((a) => a.objects.includes(meta.key)).sort((a, b) => a.order - b.order)
+            .map((a) => <Fragment key={a.key}>{a.render({ object: meta, record, onChanged: () => void onReload() })}</Fragment>)}
           <Button icon={<EditOutlined />} onClick={onEdit} data-testid="detail-edit">{t('common.edit')}</Button>
           <Dropdown menu={{ items: actions }} trigger={['click']}>
             <Button data-testid="detail-actions">{t('common.actions')} <DownOutlined /></Button>

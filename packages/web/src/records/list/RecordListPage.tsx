@@ -1,12 +1,12 @@
 import { Alert, App, Button, Card, Empty, Space, Table, Typography } from 'antd';
 import { DownloadOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
 import type { FilterNode, ObjectMeta } from '@yixiao/core';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Fragment, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useCurrentUser } from '../../auth/me';
 import { recordsApi, type SavedView } from '../api';
-import type { RecordData } from '../extensions';
+import { listActions, type RecordData } from '../extensions';
 import { textOf, useLocale } from '../fields';
 import { RecordForm } from '../form/RecordForm';
 import { recordPath } from '../paths';
@@ -92,6 +92,7 @@ function ListScreen({ meta }: { meta: ObjectMeta }) {
         )}
         <div style={{ flex: 1 }} />
         <Space>
+          {listActions.filter((a) => a.objects.includes(meta.key)).map((a) => <Fragment key={a.key}>{a.render({ object: meta })}</Fragment>)}
           <Button icon={<FilterOutlined />} onClick={() => setDialog('advanced')} data-testid="advanced-filter-open">{t('records.advanced.title')}</Button>
           <Button icon={<DownloadOutlined />} href={recordsApi.exportUrl(meta.key, state.query)} data-testid="export-list">{t('records.list.export')}</Button>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('create')} data-testid="new-record">{t('common.create')}</Button>
