@@ -24,6 +24,7 @@ import type { SmsSender } from './platform/personal/sms';
 import { realtimeRoutes } from './platform/realtime/routes';
 import { metadataAdminRoutes } from './metadata/admin/routes';
 import { activityRoutes } from './objects/activity/routes';
+import { analyticsRoutes } from './analytics/routes';
 import { taskRoutes } from './objects/task/routes';
 import { recordFileRoutes } from './records/files-routes';
 import { historyRoutes } from './records/history-routes';
@@ -113,6 +114,7 @@ export async function buildApp(services: Services, options: { logger?: boolean }
   await app.register(dedupeRoutes);
   await app.register(searchRoutes);
   await app.register(metadataAdminRoutes);
+  await app.register(analyticsRoutes);
 
   if (config.webDist && existsSync(config.webDist)) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
