@@ -8,11 +8,12 @@ import { metadata } from './metadata';
 import { notifications } from './notifications';
 import { org } from './org';
 import { personal } from './personal';
+import { pool } from './pool';
 import { search } from './search';
 import { records } from './records';
 
 /** Every area's catalogue; add yours here. Keys are namespaced by area ("org.", "personal.", …). */
-const catalogues = [common, org, personal, notifications, help, dedupe, search, activity, records, metadata];
+const catalogues = [common, org, personal, notifications, help, dedupe, search, activity, records, metadata, pool];
 
 const merge = (lang: 'zh' | 'en') => Object.assign({}, ...catalogues.map((c) => c[lang] as Record<string, string>)) as Record<string, string>;
 

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ObjectMeta } from '@yixiao/core';
 import { dedupeFieldAddons, duplicateMarkers } from '../dedupe/extensions';
+import { poolDetailActions, poolListActions } from '../objects/pool/extensions';
 import { recordTabs } from './tabs';
 
 /**
@@ -54,7 +55,7 @@ export interface ListAction {
 }
 
 export const detailTabs: DetailTab[] = [...recordTabs];
-export const detailActions: DetailAction[] = [];
-export const listActions: ListAction[] = [];
+export const detailActions: DetailAction[] = [...poolDetailActions];
+export const listActions: ListAction[] = [...poolListActions];
 export const fieldAddons: FieldAddon[] = [...dedupeFieldAddons];
 export const cellMarkers: CellMarker[] = [...duplicateMarkers];

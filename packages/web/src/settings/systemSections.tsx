@@ -5,6 +5,7 @@ import { announcementSection } from '../notifications/sections';
 import { metadataSections } from '../metadata/sections';
 import { orgSections } from '../org/sections';
 import { mailSection } from '../personal/sections';
+import { poolSection } from '../objects/pool/extensions';
 
 /**
  * The sections of 系统设置, in menu order. Each area adds its own entry; `permission` hides the
@@ -17,4 +18,4 @@ export interface SystemSection {
   element: ReactNode;
 }
 
-export const systemSections: SystemSection[] = [...orgSections, ...metadataSections, mailSection, announcementSection, feedbackSection, dedupeSection];
+export const systemSections: SystemSection[] = [...orgSections, ...metadataSections, mailSection, announcementSection, feedbackSection, dedupeSection, poolSection];

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { SearchResultsPage } from '../search/SearchResultsPage';
 import { MyTasksPage } from '../objects/task/MyTasksPage';
+import { POOL_MENU_KEYS, poolRoutes } from '../objects/pool/routes';
 import { RECORD_MENU_KEYS, recordRoutes } from '../records/routes';
 import { helpRoutes } from '../help/sections';
 import { notificationRoutes } from '../notifications/sections';
@@ -20,9 +21,10 @@ export const routes: { path: string; element: ReactNode }[] = [
   ...notificationRoutes,
   ...helpRoutes,
   ...recordRoutes,
+  ...poolRoutes,
 ];
 
 /** Business modules still to be built answer with a placeholder page (listed after real routes win). */
 export const placeholderRoutes = Object.entries(MENU_META)
-  .filter(([key]) => key !== 'home' && !RECORD_MENU_KEYS.has(key))
+  .filter(([key]) => key !== 'home' && !RECORD_MENU_KEYS.has(key) && !POOL_MENU_KEYS.has(key))
   .map(([key, meta]) => ({ path: `${meta.path}/*`, element: <ModulePlaceholder menuKey={key} /> }));

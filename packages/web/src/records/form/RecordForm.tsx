@@ -20,6 +20,8 @@ interface Props {
   prefill?: Record<string, unknown>;
   /** Names of prefilled references (display names). */
   prefillDisplay?: Record<string, string>;
+  /** Creates through another endpoint (公海池 → 新建 creates in the pool, with no owner). */
+  create?: (values: Record<string, unknown>, idempotencyKey: string) => Promise<RecordData>;
   onClose(): void;
   onSaved(record: RecordData): void;
 }
@@ -28,7 +30,7 @@ interface Props {
  * The create / edit form, built from metadata: the create-form fields first, the rest behind
  * "填写更多信息"; server field errors land on their inputs; a stale edit keeps what was typed.
  */
-export function RecordForm({ meta, open, record, prefill, prefillDisplay, onClose, onSaved }: Props) {
+export function RecordForm({ meta, open, record, prefill, prefillDisplay, create, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const locale = useLocale();
@@ -82,7 +84,7 @@ export function RecordForm({ meta, open, record, prefill, prefillDisplay, onClos
     try {
       const saved = base
         ? await recordsApi.update(meta.key, base.id, base.version, changedValues(valuesOf(base, fields), values))
-        : await recordsApi.create(meta.key, filledValues(values), idempotencyKey.current);
+        : await (create ?? ((v, key) => recordsApi.create(meta.key, v, key)))(filledValues(values), idempotencyKey.current);
       void message.success(t(base ? 'records.form.updated' : 'records.form.created', { object: textOf(meta.label, locale) }));
       onSaved(saved);
     } catch (error) {
