@@ -21,6 +21,8 @@
  *   GET    /api/v1/pools/:object/events?groupId=&recordId=&page=   PoolEvent list (查看公海操作记录)
  *   GET    /api/v1/pools/:object/records/:id/pool-status      PoolStatus (group, days left before a rule returns it)
  */
+import type { FilterCondition } from './filter';
+
 export const POOL_OBJECTS = ['lead', 'account'] as const;
 export type PoolObjectKey = (typeof POOL_OBJECTS)[number];
 
@@ -85,11 +87,7 @@ export interface AssignRuleInput {
   targets: AssignTarget[];
 }
 
-export interface AssignCondition {
-  field: string;
-  op: string;
-  value?: unknown;
-}
+export type AssignCondition = FilterCondition;
 
 export interface AssignRule extends AssignRuleInput {
   id: string;

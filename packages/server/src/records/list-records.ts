@@ -46,18 +46,21 @@ export function orderBy(scope: RecordScope, sort: string | undefined): RawBuilde
   return sql.join(parts, sql`, `);
 }
 
-/** The predicate of a list: tenant, visibility, view and filter, in one WHERE. Export reuses it. */
-export function listWhere(scope: RecordScope, query: Pick<ListQuery, 'filter' | 'view'>, extra: RawBuilder<SqlBool> = sql<SqlBool>`true`) {
+/**
+ * The predicate of a list: tenant, visibility, view and filter, in one WHERE. Export reuses it.
+ * `visible` replaces the visibility rules only for lists with their own (a pool list: its group's members).
+ */
+export function listWhere(scope: RecordScope, query: Pick<ListQuery, 'filter' | 'view'>, extra: RawBuilder<SqlBool> = sql<SqlBool>`true`, visible = canRead(scope.object, scope.viewer)) {
   return sql<SqlBool>`${sql.ref(`${R}.tenant_id`)} = ${scope.auth.tenantId}::uuid
-    AND ${canRead(scope.object, scope.viewer)}
+    AND ${visible}
     AND ${viewPredicate(scope, query.view)}
     AND ${compileFilter(scope.object, query.filter, filterContext(scope))}
     AND ${extra}`;
 }
 
 /** The page query and the capped count query of a list (the benchmark runs them bare through pg). */
-export function listQueries(scope: RecordScope, query: ListQuery, extra?: RawBuilder<SqlBool>) {
-  const where = listWhere(scope, query, extra);
+export function listQueries(scope: RecordScope, query: ListQuery, extra?: RawBuilder<SqlBool>, visible?: RawBuilder<SqlBool>) {
+  const where = listWhere(scope, query, extra, visible);
   const table = sql.table(scope.object.table);
   const offset = (query.page - 1) * query.pageSize;
   return {
@@ -67,8 +70,8 @@ export function listQueries(scope: RecordScope, query: ListQuery, extra?: RawBui
   };
 }
 
-export async function listRecords(db: DbOrTx, scope: RecordScope, query: ListQuery, extra?: RawBuilder<SqlBool>) {
-  const queries = listQueries(scope, query, extra);
+export async function listRecords(db: DbOrTx, scope: RecordScope, query: ListQuery, extra?: RawBuilder<SqlBool>, visible?: RawBuilder<SqlBool>) {
+  const queries = listQueries(scope, query, extra, visible);
   const [page, count] = await Promise.all([queries.page.execute(db), queries.count.execute(db)]);
   const items = page.rows.map((row) => rowToRecord(scope.object, row));
   await attachDisplayNames(db, scope, items);

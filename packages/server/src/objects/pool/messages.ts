@@ -1,0 +1,28 @@
+import { defineMessages } from '../../platform/i18n/messages';
+
+defineMessages({
+  'pool.not_member': { zh: '您不是公海分组“{group}”的成员', en: 'You are not a member of the pool group "{group}"' },
+  'pool.not_group_admin': { zh: '只有该公海分组的管理员可以执行此操作', en: "Only this pool group's administrators may do this" },
+  'pool.already_held': { zh: '已被 {owner} 领取', en: 'Already claimed by {owner}' },
+  'pool.not_in_pool': { zh: '该记录不在公海中', en: 'This record is not in the pool' },
+  'pool.not_abandoned': { zh: '该记录未被废弃', en: 'This record has not been abandoned' },
+  'pool.not_held': { zh: '该记录当前无人领取', en: 'Nobody holds this record' },
+  'pool.claim_by_assign': { zh: '该分组的记录由分组管理员分配，不能自行领取', en: "This group's records are assigned by its administrators; they cannot be claimed" },
+  'pool.limit_reached': { zh: '{user}在该分组最多持有 {max} 条，已达上限', en: '{user} may hold at most {max} records of this group' },
+  'pool.move_not_allowed': { zh: '该分组不允许成员改变分组', en: 'Members of this group may not move records to another group' },
+  'pool.bad_group': { zh: '公海分组不存在', en: 'No such pool group' },
+  'pool.target_not_member': { zh: '{user}不是该公海分组的成员', en: '{user} is not a member of this pool group' },
+  'pool.group_name_taken': { zh: '分组名称“{name}”已存在', en: 'A group named "{name}" already exists' },
+  'pool.group_not_empty': { zh: '分组中还有 {count} 条记录，请先移走', en: 'The group still holds {count} records; move them first' },
+  'pool.default_group': { zh: '默认分组不能删除', en: 'The default group cannot be deleted' },
+  'pool.converted': { zh: '已转换的线索不能执行此操作', en: 'Converted leads cannot be changed this way' },
+  'pool.rule_empty_targets': { zh: '请至少选择一个分配对象', en: 'Choose at least one user or department to assign to' },
+  'pool.rule_bad_target': { zh: '分配对象不存在或已停用', en: 'An assignment target does not exist or is disabled' },
+  'pool.rule_order': { zh: '规则顺序须列出该分组的全部规则', en: "The order must list every rule of the group" },
+  'pool.recycle_warning_title': { zh: '{object}“{name}”将于 {due} 退回公海池', en: '{object} "{name}" returns to the pool on {due}' },
+  'pool.recycle_warning_body': { zh: '规则：{rule}。跟进或转换后即可保留。', en: 'Rule: {rule}. Follow it up or convert it to keep it.' },
+  'pool.recycled_title': { zh: '{object}“{name}”已按规则退回公海池', en: '{object} "{name}" went back to the pool by rule' },
+  'pool.assigned_title': { zh: '公海池分配给您一条{object}：{name}', en: 'The pool assigned you a {object}: {name}' },
+  'pool.rule.idle': { zh: '{days} 天未跟进', en: 'not followed up for {days} days' },
+  'pool.rule.unconverted': { zh: '{days} 天未转换', en: 'not converted within {days} days' },
+});
