@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import SwaggerParser from '@apidevtools/swagger-parser';
 import { startTestApp, type Client, type TestApp } from './support/app';
 import { analyticsFixtures } from './support/analytics-fixtures';
 import { createOrg, signedInOrg, type Seat } from './support/org';
@@ -169,5 +170,13 @@ describe('市场活动结果 and 查看数据分析 (§3.1.3 – §3.1.5)', () =
     const paged = (await c.admin.get('/api/v1/analytics/campaigns?page=2&pageSize=2')).json();
     assert.deepEqual([paged.total, paged.items.map((i: { name: string }) => i.name)], [3, ['春季展会']]);
     assert.equal((await outsider.get('/api/v1/analytics/campaigns')).json().total, 0);
+  });
+
+  it('every analytics route is in a valid OpenAPI document', async () => {
+    const doc = (await c.rep.get('/api/openapi.json')).json();
+    for (const path of ['/campaigns/{id}/results', '/campaigns', '/lead-conversion-stats', '/lead-pool', '/lead-conversion', '/drill']) {
+      assert.ok(doc.paths[`/api/v1/analytics${path}`]?.get, path);
+    }
+    await SwaggerParser.validate(structuredClone(doc));
   });
 });
