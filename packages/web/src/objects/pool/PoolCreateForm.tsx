@@ -43,8 +43,7 @@ export function PoolCreateForm({ meta, groups, groupId, open, onClose, onSaved }
       create={(values, key) => poolApi.create(object, values, key)}
       onClose={onClose}
       onSaved={(record) => {
-        const owner = record.ownerId ? record.display?.ownerId : null;
-        if (owner) void message.info(t('pool.create.autoAssigned', { name: owner }));
+        if (record.ownerId) void message.info(t('pool.create.autoAssigned', { name: record.display?.ownerId ?? '' }));
         onSaved(record);
       }}
     />

@@ -1,7 +1,7 @@
 import { App, Button, Drawer, Table, Tag } from 'antd';
 import type { PoolEvent, PoolObjectKey } from '@yixiao/core';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useRef, useState, type HTMLAttributes } from 'react';
+import { useCallback, useEffect, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { poolApi } from './api';
 import { eventDetail } from './eventText';
@@ -29,17 +29,14 @@ export function PoolEventsDrawer({ object, open, groupId, recordId, onClose }: P
   const [page, setPage] = useState(1);
   const [more, setMore] = useState(false);
   const [loading, setLoading] = useState(false);
-  const shown = useRef(0);
 
   const load = useCallback(async (next: number) => {
     setLoading(true);
     try {
       const answer = await poolApi.events(object, { groupId, recordId, page: next });
-      shown.current = (next === 1 ? 0 : shown.current) + answer.items.length;
       setItems((current) => (next === 1 ? answer.items : [...current, ...answer.items]));
       setPage(next);
-      // Without a total, a full page suggests there may be more.
-      setMore(answer.total !== undefined ? shown.current < answer.total : answer.items.length >= 50);
+      setMore(answer.hasMore);
     } catch (e) {
       void message.error((e as Error).message);
     } finally {

@@ -88,6 +88,7 @@ function PoolScreen({ meta, object, extraActions }: { meta: ObjectMeta; object: 
         <Typography.Title level={4} style={{ margin: 0 }} data-testid="list-title">{t(`menu.${POOL_PAGES[object].menuKey}`)}</Typography.Title>
         <Select
           data-testid="pool-group-select" style={{ minWidth: 180 }} value={groupId ?? ''} onChange={chooseGroup} loading={!groups}
+          showSearch={{ optionFilterProp: 'label' }}
           options={[{ value: '', label: t('pool.group.all') }, ...known.map((g) => ({ value: g.id, label: `${g.name}（${g.poolCount}）` }))]}
         />
         {selected.length > 0 && (

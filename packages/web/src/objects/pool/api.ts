@@ -26,7 +26,8 @@ export interface PoolBatchInput {
 
 export interface PoolEventPage {
   items: PoolEvent[];
-  total?: number;
+  /** Older events follow on the next page. */
+  hasMore: boolean;
 }
 
 const base = (object: PoolObjectKey) => `/api/v1/pools/${object}`;
