@@ -126,7 +126,8 @@ export function rowToRecord(object: EngineObject, row: Record<string, unknown>):
   for (const field of object.fields) {
     if (field.retired) continue;
     const raw = field.column ? row[field.column] : custom[field.key];
-    record[field.key] = raw instanceof Date ? raw.toISOString() : raw ?? null;
+    // Numbers travel as exact decimal strings, integer columns (退回次数) included.
+    record[field.key] = raw instanceof Date ? raw.toISOString() : typeof raw === 'number' && field.type !== 'boolean' ? String(raw) : raw ?? null;
   }
   return record;
 }

@@ -20,8 +20,8 @@ export interface TestApp {
 /** The real app over a fresh database, served through inject (no port) unless listen() is called. */
 export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config: Config = { ...configFromEnv({}), publicUrl: TEST_ORIGIN, webDist: null, logLevel: 'silent', ...overrides };
-  const app = await buildApp({ database, config }, { logger: false });
+  const config: Config = { ...configFromEnv({}), publicUrl: TEST_ORIGIN, webDist: null, logLevel: process.env.YIXIAO_TEST_LOG ?? 'silent', ...overrides };
+  const app = await buildApp({ database, config }, { logger: Boolean(process.env.YIXIAO_TEST_LOG) });
   await app.ready();
   return {
     app, database, config,
