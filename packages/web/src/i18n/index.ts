@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { activity } from './activity';
+import { analytics } from './analytics';
 import { common } from './common';
 import { dedupe } from './dedupe';
 import { help } from './help';
@@ -13,7 +14,7 @@ import { search } from './search';
 import { records } from './records';
 
 /** Every area's catalogue; add yours here. Keys are namespaced by area ("org.", "personal.", …). */
-const catalogues = [common, org, personal, notifications, help, dedupe, search, activity, records, metadata, pool];
+const catalogues = [common, org, personal, notifications, help, dedupe, search, activity, records, metadata, pool, analytics];
 
 const merge = (lang: 'zh' | 'en') => Object.assign({}, ...catalogues.map((c) => c[lang] as Record<string, string>)) as Record<string, string>;
 

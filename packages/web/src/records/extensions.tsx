@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ObjectMeta } from '@yixiao/core';
+import { analyticsDetailTabs, analyticsListActions } from '../analytics/extensions';
 import { dedupeFieldAddons, duplicateMarkers } from '../dedupe/extensions';
 import { poolDetailActions, poolListActions } from '../objects/pool/extensions';
 import { recordTabs } from './tabs';
@@ -54,8 +55,8 @@ export interface ListAction {
   render(props: { object: ObjectMeta }): ReactNode;
 }
 
-export const detailTabs: DetailTab[] = [...recordTabs];
+export const detailTabs: DetailTab[] = [...recordTabs, ...analyticsDetailTabs];
 export const detailActions: DetailAction[] = [...poolDetailActions];
-export const listActions: ListAction[] = [...poolListActions];
+export const listActions: ListAction[] = [...poolListActions, ...analyticsListActions];
 export const fieldAddons: FieldAddon[] = [...dedupeFieldAddons];
 export const cellMarkers: CellMarker[] = [...duplicateMarkers];

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ANALYTICS_MENU_KEYS, analyticsRoutes } from '../analytics/routes';
 import { SearchResultsPage } from '../search/SearchResultsPage';
 import { MyTasksPage } from '../objects/task/MyTasksPage';
 import { POOL_MENU_KEYS, poolRoutes } from '../objects/pool/routes';
@@ -22,9 +23,10 @@ export const routes: { path: string; element: ReactNode }[] = [
   ...helpRoutes,
   ...recordRoutes,
   ...poolRoutes,
+  ...analyticsRoutes,
 ];
 
 /** Business modules still to be built answer with a placeholder page (listed after real routes win). */
 export const placeholderRoutes = Object.entries(MENU_META)
-  .filter(([key]) => key !== 'home' && !RECORD_MENU_KEYS.has(key) && !POOL_MENU_KEYS.has(key))
+  .filter(([key]) => key !== 'home' && !RECORD_MENU_KEYS.has(key) && !POOL_MENU_KEYS.has(key) && !ANALYTICS_MENU_KEYS.has(key))
   .map(([key, meta]) => ({ path: `${meta.path}/*`, element: <ModulePlaceholder menuKey={key} /> }));
