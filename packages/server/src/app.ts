@@ -25,6 +25,7 @@ import { realtimeRoutes } from './platform/realtime/routes';
 import { metadataAdminRoutes } from './metadata/admin/routes';
 import { activityRoutes } from './objects/activity/routes';
 import { analyticsRoutes } from './analytics/routes';
+import { leadConvertRoutes } from './objects/lead/convert-routes';
 import { taskRoutes } from './objects/task/routes';
 import { poolGroupRoutes } from './objects/pool/group-routes';
 import { poolRecycleJob } from './objects/pool/recycle-job';
@@ -117,6 +118,7 @@ export async function buildApp(services: Services, options: { logger?: boolean }
   await app.register(poolGroupRoutes);
   await app.register(poolRoutes);
   await app.register(poolRecycleJob);
+  await app.register(leadConvertRoutes);
   await app.register(dedupeRoutes);
   await app.register(searchRoutes);
   await app.register(metadataAdminRoutes);
