@@ -63,6 +63,7 @@ export const pool = {
     'pool.rule.account.unconvertedText': '领取后 {{days}} 天未成交',
     'pool.rule.none': '不回收',
 
+    'pool.conversion.open': '线索转换情况',
     'pool.events.open': '查看公海操作记录',
     'pool.events.title': '公海操作记录',
     'pool.events.at': '时间',
@@ -241,6 +242,7 @@ export const pool = {
     'pool.rule.account.unconvertedText': 'no deal {{days}} days after claiming',
     'pool.rule.none': 'Never',
 
+    'pool.conversion.open': 'Lead conversion',
     'pool.events.open': 'Pool log',
     'pool.events.title': 'Pool log',
     'pool.events.at': 'When',

@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { HistoryOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ObjectMeta, PoolObjectKey } from '@yixiao/core';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useCurrentUser } from '../../auth/me';
@@ -13,6 +13,7 @@ import { combine, type ActiveFilter } from '../../records/list/filters';
 import { listColumns } from '../../records/list/listColumns';
 import { recordPath } from '../../records/paths';
 import { useObjectMeta } from '../../records/useObjectMeta';
+import { LeadConversionButton } from './LeadConversionButton';
 import { PoolBatchBar } from './PoolBatchBar';
 import { adaptPoolColumns } from './poolColumns';
 import { PoolCreateForm } from './PoolCreateForm';
@@ -21,21 +22,15 @@ import { mayOpen, POOL_PAGES } from './pools';
 import { usePoolGroups } from './usePoolGroups';
 import { usePoolList } from './usePoolList';
 
-interface Props {
-  object: PoolObjectKey;
-  /** Extra toolbar buttons (线索转换情况 …), before 查看公海操作记录. */
-  extraActions?: ReactNode;
-}
-
 /** 销售线索公海池 / 客户公海池 (§3.2, §3.4): one screen for both pools. */
-export function PoolPage({ object, extraActions }: Props) {
+export function PoolPage({ object }: { object: PoolObjectKey }) {
   const { meta, error } = useObjectMeta(object);
   if (error) return <Alert type="error" showIcon title={error.message} />;
   if (!meta || meta.key !== object) return <Card loading />;
-  return <PoolScreen key={object} meta={meta} object={object} extraActions={extraActions} />;
+  return <PoolScreen key={object} meta={meta} object={object} />;
 }
 
-function PoolScreen({ meta, object, extraActions }: { meta: ObjectMeta; object: PoolObjectKey; extraActions?: ReactNode }) {
+function PoolScreen({ meta, object }: { meta: ObjectMeta; object: PoolObjectKey }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const locale = useLocale();
@@ -97,7 +92,7 @@ function PoolScreen({ meta, object, extraActions }: { meta: ObjectMeta; object: 
         )}
         <div style={{ flex: 1 }} />
         <Space wrap>
-          {extraActions}
+          {object === 'lead' && <LeadConversionButton groupId={groupId} />}
           <Button icon={<HistoryOutlined />} onClick={() => setDialog('events')} data-testid="pool-events-open">{t('pool.events.open')}</Button>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('create')} disabled={!known.length} data-testid="pool-new-record">
             {t('pool.create.button', { object: objectLabel })}
