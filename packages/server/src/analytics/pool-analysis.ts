@@ -12,6 +12,9 @@ export interface PoolParams {
   groupIds: string[];
 }
 
+/** The pool actions the analysis counts; naming them lets the (object, kind, at) index find the period's events. */
+const COUNTED_KINDS = ['claim', 'assign', 'auto_assign', 'return', 'recycle', 'rule_recycle'];
+
 export type PoolMeasure = 'inPool' | 'held' | 'abandoned' | 'converted' | 'claims' | 'assigns' | 'returns' | 'recycles';
 
 /**
@@ -25,7 +28,8 @@ export const poolFamily: Family<PoolParams, PoolMeasure> = {
     l AS (${readableRows(ctx, 'lead', leadColumns(sql`r.pool_group_id::text`), sql<SqlBool>`r.pool_group_id IN (SELECT id FROM g)`)}),
     e AS (SELECT coalesce(ev.to_group_id, ev.from_group_id)::text AS key, ev.record_id AS id, ev.at, ev.kind
       FROM record_events ev
-      WHERE ev.tenant_id = ${ctx.tenantId}::uuid AND ev.object = 'lead' AND ev.at >= ${p.start} AND ev.at < ${p.end}
+      WHERE ev.tenant_id = ${ctx.tenantId}::uuid AND ev.object = 'lead' AND ev.kind = ANY(${COUNTED_KINDS}::text[])
+        AND ev.at >= ${p.start} AND ev.at < ${p.end}
         AND coalesce(ev.to_group_id, ev.from_group_id) IN (SELECT id FROM g)
         AND ev.record_id IN (${readableRows(ctx, 'lead', sql`r.id`)}))`,
   measures: {
