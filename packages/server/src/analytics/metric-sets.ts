@@ -80,7 +80,7 @@ export async function drillRows<P, M extends string>(
   const picked = sql`picked AS (SELECT id, at FROM ${sql.ref(m.source)} WHERE ${where})`;
   const withAll = sql`WITH ${family.ctes(ctx, params)}, ${picked}`;
   const amount = m.source === 'o' ? sql`, t.amount::text AS amount` : sql``;
-  const [page_, count] = await Promise.all([
+  const [found, count] = await Promise.all([
     sql<{ id: string; name: string; at: Date; amount?: string | null }>`${withAll}
       SELECT p.id, t.name, p.at${amount} FROM picked p
       JOIN ${sql.table(SOURCE_TABLE[m.source])} t ON t.tenant_id = ${ctx.tenantId}::uuid AND t.id = p.id
@@ -89,7 +89,7 @@ export async function drillRows<P, M extends string>(
   ]);
   return {
     object: SOURCE_OBJECT[m.source],
-    items: page_.rows.map((r) => ({ ...r, at: r.at.toISOString() })),
+    items: found.rows.map((r) => ({ ...r, at: r.at.toISOString() })),
     total: count.rows[0]!.n,
   };
 }
