@@ -172,6 +172,21 @@ describe('市场活动结果 and 查看数据分析 (§3.1.3 – §3.1.5)', () =
     assert.equal((await outsider.get('/api/v1/analytics/campaigns')).json().total, 0);
   });
 
+  it('counts a lead converted through 转为客户 and the opportunities made at conversion and after', async () => {
+    const campaign = await c.rep.post('/api/v1/campaign', { name: '渠道大会', actualCost: '1000.00' });
+    assert.equal(campaign.statusCode, 201, campaign.body);
+    const lead = await c.rep.post('/api/v1/lead', { name: '周七', companyName: '上海远景科技', campaignId: campaign.json().id });
+    assert.equal(lead.statusCode, 201, lead.body);
+    const converted = await c.rep.post(`/api/v1/lead/${lead.json().id}/convert`, { opportunity: { values: { name: '远景一期', amount: '6000.00', stage: '赢单' } } });
+    assert.equal(converted.statusCode, 200, converted.body);
+    const later = await c.rep.post('/api/v1/opportunity', { name: '远景二期', accountId: converted.json().account.id, amount: '2500.00' });
+    assert.equal(later.statusCode, 201, later.body);
+    const r = await results(c.rep, campaign.json().id);
+    // 远景一期 (at conversion, won) and 远景二期 (after, open); 实际收益 6000.00; ROI (6000 − 1000) / 1000.
+    assert.deepEqual([r.leads, r.convertedLeads, r.opportunities, r.opportunityAmount, r.won, r.revenue, r.roi], [1, 1, 2, '8500.00', 1, '6000.00', '5.0000']);
+    assert.deepEqual(names((await drill(c.rep, 'campaign.opportunities', campaign.json().id)).items), ['远景一期', '远景二期']);
+  });
+
   it('every analytics route is in a valid OpenAPI document', async () => {
     const doc = (await c.rep.get('/api/openapi.json')).json();
     for (const path of ['/campaigns/{id}/results', '/campaigns', '/lead-conversion-stats', '/lead-pool', '/lead-conversion', '/drill']) {
