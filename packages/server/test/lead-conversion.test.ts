@@ -61,6 +61,7 @@ describe('转为客户: converting a lead into an account, a contact and an oppo
       { name: '张一', mobile: '13800000001', email: 'zhangyi@renke.cn', title: '采购经理' },
     );
     assert.equal(p.opportunity.values.name, '北京仁科互动');
+    assert.equal(p.opportunity.values.stage, '初步接洽', 'the engine\'s default shows in the dialog');
     assert.equal(p.existingAccount, null);
 
     const before = await counts();

@@ -5,6 +5,7 @@ import { analytics } from './analytics';
 import { common } from './common';
 import { dedupe } from './dedupe';
 import { help } from './help';
+import { leadConvert } from './leadConvert';
 import { metadata } from './metadata';
 import { notifications } from './notifications';
 import { org } from './org';
@@ -14,7 +15,7 @@ import { search } from './search';
 import { records } from './records';
 
 /** Every area's catalogue; add yours here. Keys are namespaced by area ("org.", "personal.", …). */
-const catalogues = [common, org, personal, notifications, help, dedupe, search, activity, records, metadata, pool, analytics];
+const catalogues = [common, org, personal, notifications, help, dedupe, search, activity, records, metadata, pool, analytics, leadConvert];
 
 const merge = (lang: 'zh' | 'en') => Object.assign({}, ...catalogues.map((c) => c[lang] as Record<string, string>)) as Record<string, string>;
 

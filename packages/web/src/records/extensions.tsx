@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { ObjectMeta } from '@yixiao/core';
 import { analyticsDetailTabs, analyticsListActions } from '../analytics/extensions';
 import { dedupeFieldAddons, duplicateMarkers } from '../dedupe/extensions';
+import { leadConvertActions } from '../objects/lead/convertAction';
 import { poolDetailActions, poolListActions } from '../objects/pool/extensions';
 import { recordTabs } from './tabs';
 
@@ -56,7 +57,7 @@ export interface ListAction {
 }
 
 export const detailTabs: DetailTab[] = [...recordTabs, ...analyticsDetailTabs];
-export const detailActions: DetailAction[] = [...poolDetailActions];
+export const detailActions: DetailAction[] = [...leadConvertActions, ...poolDetailActions];
 export const listActions: ListAction[] = [...poolListActions, ...analyticsListActions];
 export const fieldAddons: FieldAddon[] = [...dedupeFieldAddons];
 export const cellMarkers: CellMarker[] = [...duplicateMarkers];

@@ -28,7 +28,8 @@ export async function suggestConversion(db: DbOrTx, scope: RecordScope, lead: Le
   const owner = await suggestedOwner(db, scope, lead);
   const suggest = (section: ConvertSection): Suggestion => {
     const object = targets[section];
-    const raw: Record<string, unknown> = {};
+    // The engine's defaults first (销售阶段 starts at 初步接洽), so the dialog shows what would be stored.
+    const raw: Record<string, unknown> = Object.fromEntries(object.fields.filter((f) => f.defaultValue !== undefined).map((f) => [f.key, f.defaultValue]));
     for (const [key, column] of Object.entries(FROM_LEAD[section])) raw[key] = lead[column];
     if (section !== 'contact') raw.source = CONVERTED_SOURCE;
     if (object.owned) raw.ownerId = owner.id;
