@@ -79,7 +79,13 @@ describe('转为客户 in the browser (§3.3.7)', () => {
     await account.getByText('请填写客户级别').waitFor();
     await pick(page, account, 'field-level', '重点客户');
     await contact.getByTestId('field-title').fill('采购总监');
+    // The server's refusal lands on the field of the right section (each form has a 名称 / 姓名), and nothing is made.
+    await contact.getByTestId('field-email').fill('zhangyi@renke');
+    await page.getByTestId('convert-submit').click();
+    await contact.getByText('电子邮件格式不正确').waitFor();
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/lead-convert-dialog.png` });
+    assert.equal((await rows(sql<{ n: string }>`SELECT count(*) AS n FROM accounts WHERE tenant_id = ${org.tenantId}::uuid`))[0]!.n, '0');
+    await contact.getByTestId('field-email').fill('zhangyi@renke.cn');
     await page.getByTestId('convert-submit').click();
     await page.getByTestId('convert-result').waitFor();
     await page.getByTestId('convert-result-opportunity').filter({ hasText: '仁科 CRM 项目' }).waitFor();
