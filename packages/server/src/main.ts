@@ -6,6 +6,7 @@ import { configFromEnv } from './config';
 import { openAppDatabaseUrl } from './db/app-database';
 import { openDatabase } from './db/database';
 import { seedDemoCompany } from './seed/demo-company';
+import { seedDemoPools } from './seed/demo-pools';
 import { seedDemoRecords } from './seed/demo-records';
 
 const startedAt = performance.now();
@@ -20,6 +21,7 @@ if (!hasTenant && (target.embedded || process.argv.includes('--demo'))) {
   const password = given ?? `Yx-${randomBytes(9).toString('base64url')}9`;
   const demo = await seedDemoCompany(database.db, password);
   await seedDemoRecords(database.db, demo.tenantId, demo.userIds, config.publicUrl);
+  await seedDemoPools(database.db, demo.tenantId, demo.userIds, config.publicUrl);
   if (!given) {
     await mkdir(config.dataDir, { recursive: true });
     const file = path.join(config.dataDir, 'admin-password.txt');

@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
+import { writeEvent } from '../../records/events';
 import type { Tx } from '../../db/database';
 import type { FieldChange } from '../../db/schema';
 import type { AuthContext } from '../../platform/auth/context';
-import { AppError } from '../../platform/http/errors';
+import { AppError, invalid } from '../../platform/http/errors';
 import { t } from '../../platform/i18n/messages';
 import { insertRecord } from '../../records/create-record';
 import { findRow } from '../../records/read';
@@ -44,7 +45,15 @@ export async function convertLead(tx: Tx, auth: AuthContext, leadId: string, inp
       account = named;
     } else {
       merged = false;
-      const made = await section('account', () => insertRecord(tx, scopeOf('account'), accountValues));
+      const made = await section('account', async () => {
+        const record = await insertRecord(tx, scopeOf('account'), accountValues);
+        // The contact links to this account: one the converter could not open would be refused
+        // there as "not found", so say what is wrong instead.
+        if (!(await canReadRow(tx, scopeOf('account'), record.id as string))) {
+          throw invalid('lead.convert.owner_not_visible', {}, [{ field: 'ownerId', reason: 'owner_not_visible' }]);
+        }
+        return record;
+      });
       account = { id: made.id as string, name: made.name as string };
     }
   }
@@ -63,16 +72,20 @@ export async function convertLead(tx: Tx, auth: AuthContext, leadId: string, inp
 
   const updated = await markConverted(tx, leadScope, lead, { account: account.id, contact: contact.id, opportunity: opportunity?.id ?? null });
   const movedActivities = await moveActivities(tx, auth.tenantId, lead, account.id);
-  await tx.insertInto('record_events').values({
-    tenant_id: auth.tenantId, object: 'lead', record_id: lead.id, kind: 'convert', actor_id: auth.userId,
-    detail: JSON.stringify({ accountId: account.id, contactId: contact.id, opportunityId: opportunity?.id ?? null, merged }),
-  }).execute();
+  await writeEvent(tx, {
+    tenantId: auth.tenantId, object: 'lead', recordId: lead.id, kind: 'convert', actorId: auth.userId,
+    fromOwnerId: lead.owner_id as string | null, toOwnerId: lead.owner_id as string | null,
+    fromGroupId: lead.pool_group_id as string | null, toGroupId: lead.pool_group_id as string | null,
+    detail: { accountId: account.id, contactId: contact.id, opportunityId: opportunity?.id ?? null, merged },
+  });
 
   return {
     lead: { id: lead.id, version: updated.version, status: CONVERTED, convertedAt: updated.converted_at.toISOString() },
     account: { ...account, merged }, contact, opportunity, movedActivities,
   };
 }
+
+const canReadRow = (tx: Tx, scope: RecordScope, id: string) => findRow(tx, scope, id, 'read').then(() => true, () => false);
 
 /**
  * 来源线索 and 市场活动 are not fields a user writes (the first is read-only, and the lead's campaign

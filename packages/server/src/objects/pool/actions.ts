@@ -7,8 +7,9 @@ import { R } from '../../records/sql-ref';
 import { assertUuid, rowToRecord } from '../../records/values';
 import { canManage, canRead } from '../../records/visibility';
 import { auditRecord } from '../../records/write-helpers';
-import { afterEnteringPool, type PoolCtx } from './enter-pool';
-import { writeEvent } from './events';
+import { afterEnteringPool, nameColumn, type PoolCtx } from './enter-pool';
+import { poolNotice } from './notices';
+import { writeEvent } from '../../records/events';
 import { assertAdminister, isMember, loadGroup } from './groups';
 import { assertBelowLimit, giveTo, release } from './holding';
 import { poolObject } from './pool-objects';
@@ -82,6 +83,7 @@ export async function runPoolAction(tx: Tx, scope: RecordScope, action: PoolActi
       const after = await giveTo(tx, ctx.pool, tenantId, id, target, me);
       await event(row, action, { toOwnerId: target });
       await audit(row, after, action);
+      if (target !== me) await poolNotice(tx, tenantId, target, scope.object, id, 'pool.assigned_title', { name: String(row[nameColumn(scope.object)] ?? '') });
       return after;
     }
     case 'change-group': {

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Tx } from '../../db/database';
 import type { EngineObject } from '../../metadata/registry';
 import { chooseAssignee } from './assign-rules';
-import { writeEvent } from './events';
+import { writeEvent } from '../../records/events';
 import { giveTo, heldCount } from './holding';
 import { poolNotice } from './notices';
 import type { PoolObject } from './pool-objects';

@@ -6,7 +6,7 @@ import { loadViewer } from '../../records/visibility';
 import { createRule, deleteRule, reorderRules, updateRule } from './assign-rules';
 import { assertAdminister, createGroup, deleteGroup, groupDetail, listGroups, setMembers, toGroup, updateGroup } from './groups';
 import { recyclePreview } from './recycle';
-import { groupDetailSchema, groupInputSchema, groupParams, groupSchema, objectParams, previewSchema, ruleInputSchema, ruleParams } from './schemas';
+import { groupDetailSchema, groupInputSchema, groupInputShape, groupParams, groupSchema, objectParams, previewSchema, ruleInputSchema, ruleInputShape, ruleParams } from './schemas';
 import './messages';
 
 const tags = ['pools'];
@@ -40,7 +40,7 @@ export const poolGroupRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(`${base}/:groupId`, {
     config: { auth: 'pool.admin' },
-    schema: { tags, summary: 'Change a group’s settings (carries its version)', params: groupParams, body: groupInputSchema.extend(versionField), response: { 200: groupDetailSchema, 400: errorBody, 404: errorBody, 409: errorBody } },
+    schema: { tags, summary: 'Change a group’s settings (carries its version)', params: groupParams, body: z.object({ ...groupInputShape, ...versionField }), response: { 200: groupDetailSchema, 400: errorBody, 404: errorBody, 409: errorBody } },
   }, async (request) => {
     const auth = requireAuth(request);
     const { version, ...input } = request.body;
@@ -91,7 +91,7 @@ export const poolGroupRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(`${base}/:groupId/rules/:ruleId`, {
     config: { auth: 'user' },
-    schema: { tags, summary: 'Change a rule (carries its version)', params: ruleParams, body: ruleInputSchema.extend(versionField), response: { 200: groupDetailSchema, 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody } },
+    schema: { tags, summary: 'Change a rule (carries its version)', params: ruleParams, body: z.object({ ...ruleInputShape, ...versionField }), response: { 200: groupDetailSchema, 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody } },
   }, async (request) => {
     const auth = requireAuth(request);
     const { object, groupId, ruleId } = request.params;

@@ -6,7 +6,7 @@ import { registerHooks } from '../../records/hooks';
 import type { RecordScope } from '../../records/scope';
 import { afterEnteringPool } from './enter-pool';
 import { poolCtx } from './actions';
-import { writeEvent } from './events';
+import { writeEvent } from '../../records/events';
 
 /** 所属公海 on create: the default group when none is given; otherwise one the creator belongs to. */
 async function prepareCreate(tx: Tx, scope: RecordScope, input: Record<string, unknown>) {

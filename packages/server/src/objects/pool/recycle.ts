@@ -4,7 +4,7 @@ import type { Db, DbOrTx } from '../../db/database';
 import { loadObject } from '../../metadata/registry';
 import { R } from '../../records/sql-ref';
 import { afterEnteringPool } from './enter-pool';
-import { writeEvent } from './events';
+import { writeEvent } from '../../records/events';
 import { release } from './holding';
 import { poolNotice } from './notices';
 import { poolObject } from './pool-objects';

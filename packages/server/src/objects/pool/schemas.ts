@@ -7,7 +7,8 @@ export const groupParams = objectParams.extend({ groupId: z.guid() });
 export const ruleParams = groupParams.extend({ ruleId: z.guid() });
 
 const days = z.number().int().min(1).max(3650).nullable();
-export const groupInputSchema = z.object({
+// Shapes, not schemas, are extended: an extended schema would carry the same component id into OpenAPI.
+export const groupInputShape = {
   name: z.string().trim().min(1).max(100),
   everyone: z.boolean(),
   claimMode: z.enum(['claim', 'assign']).describe('claim: 销售人员自行领取; assign: 分组管理员手动分配'),
@@ -16,28 +17,32 @@ export const groupInputSchema = z.object({
   membersMayMove: z.boolean(),
   recycleIdleDays: days.describe('Back to the pool after this many days without a 动态'),
   recycleUnconvertedDays: days.describe('Back to the pool this many days after claiming when not converted (leads) / not won (accounts)'),
-}).meta({ id: 'PoolGroupInput' });
+};
+export const groupInputSchema = z.object(groupInputShape);
 
-export const groupSchema = groupInputSchema.extend({
+export const groupSchema = z.object({
+  ...groupInputShape,
   id: z.string(), object: z.enum(POOL_OBJECTS), isDefault: z.boolean(), version: z.number().int(),
   canAdminister: z.boolean(), poolCount: z.number().int(),
 }).meta({ id: 'PoolGroup' });
 
 const targetSchema = z.object({ type: z.enum(['user', 'department']), id: z.guid() });
-export const ruleInputSchema = z.object({
+export const ruleInputShape = {
   name: z.string().trim().min(1).max(100),
   enabled: z.boolean(),
   conditions: z.array(filterConditionSchema).max(MAX_ASSIGN_CONDITIONS).describe('All must hold; returnedCount is 退回次数'),
   targets: z.array(targetSchema).min(1).max(200).describe('Users and departments (用户组), assigned in turn in this order'),
-}).meta({ id: 'AssignRuleInput' });
+};
+export const ruleInputSchema = z.object(ruleInputShape);
 
-export const ruleSchema = ruleInputSchema.extend({
+export const ruleSchema = z.object({
+  ...ruleInputShape,
   id: z.string(), position: z.number().int(), version: z.number().int(), targetNames: z.array(z.string()),
 }).meta({ id: 'AssignRule' });
 
 export const memberSchema = z.object({ userId: z.string(), isAdmin: z.boolean(), name: z.string(), departmentName: z.string().nullable() });
 
-export const groupDetailSchema = groupSchema.extend({ members: z.array(memberSchema), rules: z.array(ruleSchema) }).meta({ id: 'PoolGroupDetail' });
+export const groupDetailSchema = z.object({ ...groupSchema.shape, members: z.array(memberSchema), rules: z.array(ruleSchema) }).meta({ id: 'PoolGroupDetail' });
 
 export const eventSchema = z.object({
   id: z.string(), recordId: z.string(), recordName: z.string().nullable(), kind: z.string(),
