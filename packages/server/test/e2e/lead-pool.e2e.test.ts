@@ -73,8 +73,10 @@ describe('销售线索公海池 in the browser (§3.2.1, §3.2.3, §3.2.8, §3.3
     await pick(admin, 'pool-members-add', '孙销售');
     await pick(admin, 'pool-members-add', '李同事');
     await admin.getByTestId('pool-members').getByText('李同事').waitFor();
+    if (SHOTS) await admin.screenshot({ path: `${SHOTS}/pool-members.png` });
     await admin.getByTestId('pool-members-save').click();
-    await admin.getByText('已保存').first().waitFor();
+    // The dialog closes once the server has stored the members (an earlier "已保存" may still be showing).
+    await admin.getByTestId('pool-members').waitFor({ state: 'detached' });
     const members = (await sql<{ user_id: string }>`SELECT user_id FROM pool_group_members WHERE tenant_id = ${org.tenantId}::uuid AND group_id = ${group.id}::uuid`.execute(t.database.db)).rows;
     assert.deepEqual(members.map((m) => m.user_id).sort(), [org.userIds.rep, org.userIds.peer].sort());
 
@@ -98,7 +100,9 @@ describe('销售线索公海池 in the browser (§3.2.1, §3.2.3, §3.2.8, §3.3
     assert.equal(rule.length, 1);
     assert.deepEqual(rule[0]!.conditions.map((c) => c.field), ['returnedCount', 'companyName']);
     assert.deepEqual(rule[0]!.targets, [{ type: 'user', id: org.userIds.rep }]);
+    if (SHOTS) await admin.screenshot({ path: `${SHOTS}/pool-rules.png` });
     await admin.keyboard.press('Escape');
+    if (SHOTS) await admin.screenshot({ path: `${SHOTS}/pool-settings.png` });
 
     // 销售线索公海池 → the group → 新建销售线索: no owner field, the group preselected.
     await admin.goto('/lead-pool');
@@ -108,6 +112,7 @@ describe('销售线索公海池 in the browser (§3.2.1, §3.2.3, §3.2.8, §3.3
     await form.waitFor();
     await form.getByTestId('field-poolGroupId').filter({ hasText: '华北线索组' }).waitFor();
     assert.equal(await form.getByTestId('field-ownerId').count(), 0, 'a pool record has no owner to choose');
+    if (SHOTS) await admin.screenshot({ path: `${SHOTS}/pool-create.png` });
     await form.getByTestId('field-name').fill('张一');
     await form.getByTestId('field-companyName').fill('北京仁科互动');
     await form.getByTestId('field-mobile').fill('13567894561');
@@ -149,6 +154,7 @@ describe('销售线索公海池 in the browser (§3.2.1, §3.2.3, §3.2.8, §3.3
     await row.locator('input[type=checkbox]').check();
     await peer.getByTestId('selected-count').filter({ hasText: '已选中 1 项' }).waitFor();
     assert.equal(await peer.getByTestId('pool-assign').count(), 0, 'a member who does not administer the group cannot assign');
+    if (SHOTS) await peer.screenshot({ path: `${SHOTS}/pool-list.png` });
     await peer.getByTestId('pool-claim').click();
     await peer.getByText('已领取 1 条').waitFor();
     await peer.getByTestId('list-table').getByText('王五', { exact: true }).waitFor({ state: 'detached' });
@@ -187,6 +193,7 @@ describe('销售线索公海池 in the browser (§3.2.1, §3.2.3, §3.2.8, §3.3
     await signInThroughForm(rep, org.logins.rep, TEST_PASSWORD);
     await rep.goto(`/lead/${leadId}`);
     await rep.getByTestId('pool-status').filter({ hasText: /\d+ 天后退回公海（10 天未跟进规则）/ }).waitFor();
+    if (SHOTS) await rep.screenshot({ path: `${SHOTS}/pool-detail.png` });
     await rep.getByTestId('pool-detail-return').click();
     assert.equal(await rep.getByTestId('pool-return-group').count(), 0, 'the group does not let members move records: no target group to choose');
     await rep.getByTestId('pool-return-reason').fill('客户暂无需求');

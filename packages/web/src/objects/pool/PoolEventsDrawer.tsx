@@ -59,13 +59,13 @@ export function PoolEventsDrawer({ object, open, groupId, recordId, onClose }: P
         dataSource={items}
         onRow={() => ({ 'data-testid': 'pool-event' } as HTMLAttributes<HTMLElement>)}
         columns={[
-          { key: 'at', title: t('pool.events.at'), width: 140, render: (_, e) => dayjs(e.at).format('YYYY-MM-DD HH:mm') },
-          { key: 'record', title: t('pool.events.record'), render: (_, e) => e.recordName ?? '—' },
+          { key: 'at', title: t('pool.events.at'), width: 140, render: (_, e) => <span style={{ whiteSpace: 'nowrap' }}>{dayjs(e.at).format('YYYY-MM-DD HH:mm')}</span> },
+          { key: 'record', title: t('pool.events.record'), width: 130, ellipsis: true, render: (_, e) => e.recordName ?? '—' },
           {
-            key: 'kind', title: t('pool.events.kind'), width: 110,
+            key: 'kind', title: t('pool.events.kind'), width: 96,
             render: (_, e) => <Tag color={KIND_COLORS[e.kind]} data-testid={`pool-event-${e.kind}`}>{t(`pool.kind.${e.kind}`, { defaultValue: e.kind })}</Tag>,
           },
-          { key: 'actor', title: t('pool.events.actor'), width: 100, render: (_, e) => e.actorName ?? t('pool.events.system') },
+          { key: 'actor', title: t('pool.events.actor'), width: 90, ellipsis: true, render: (_, e) => e.actorName ?? t('pool.events.system') },
           { key: 'detail', title: t('pool.events.detail'), render: (_, e) => eventDetail(e, t) },
         ]}
         locale={{ emptyText: t('pool.events.empty') }}

@@ -42,17 +42,17 @@ export function PoolGroupsPanel({ object }: { object: PoolObjectKey }) {
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })} data-testid="pool-group-create">{t('pool.group.create')}</Button>
       </div>
       <Table<PoolGroup>
-        rowKey="id" size="middle" loading={!groups} dataSource={groups ?? []} pagination={false} data-testid={`pool-groups-${object}`}
+        rowKey="id" size="middle" loading={!groups} scroll={{ x: 'max-content' }} dataSource={groups ?? []} pagination={false} data-testid={`pool-groups-${object}`}
         onRow={(g) => ({ 'data-testid': `pool-group-row-${g.name}` } as React.HTMLAttributes<HTMLElement>)}
         columns={[
-          { key: 'name', title: t('pool.group.name'), render: (_, g) => <Space>{g.name}{g.isDefault && <Tag>{t('pool.group.default')}</Tag>}</Space> },
+          { key: 'name', title: t('pool.group.name'), render: (_, g) => <Space style={{ whiteSpace: 'nowrap' }}>{g.name}{g.isDefault && <Tag>{t('pool.group.default')}</Tag>}</Space> },
           { key: 'everyone', title: t('pool.group.everyone'), render: (_, g) => (g.everyone ? t('common.yes') : t('common.no')) },
           { key: 'claimMode', title: t('pool.group.claimMode'), render: (_, g) => t(`pool.claimMode.${g.claimMode}`) },
           { key: 'maxHeld', title: t('pool.group.maxHeld'), render: (_, g) => g.maxHeld ?? t('pool.group.unlimited') },
           { key: 'recycle', title: t('pool.group.recycle'), render: (_, g) => recycleText(g) },
           { key: 'poolCount', title: t('pool.group.poolCount'), dataIndex: 'poolCount', width: 90 },
           {
-            key: 'actions', title: t('common.actions'), width: 330,
+            key: 'actions', title: t('common.actions'), width: 240, fixed: 'right',
             render: (_, g) => (
               <Space size={0} wrap>
                 <Button type="link" size="small" onClick={() => setDialog({ kind: 'edit', group: g })} data-testid="pool-group-edit">{t('common.edit')}</Button>
