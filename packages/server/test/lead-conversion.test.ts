@@ -227,6 +227,24 @@ describe('转为客户: converting a lead into an account, a contact and an oppo
     assert.equal((await convert(c.manager, lead.id, {})).statusCode, 200);
   });
 
+  it('a team member with write access converts someone else\'s lead into records of their own', async () => {
+    const lead = await create(c.rep, 'lead', { name: '周九', companyName: '团队成员转换公司' });
+    assert.equal((await c.rep.put(`/api/v1/lead/${lead.id}/team/${org.userIds.teamWrite}`, { access: 'write' })).statusCode, 204);
+    const preview = (await c.teamWrite.get(`/api/v1/lead/${lead.id}/convert-preview`)).json();
+    assert.equal(preview.account.values.ownerId, org.userIds.teamWrite, 'not the rep, whose records the team member cannot open');
+
+    // An owner whose records the converter cannot see would leave them an account they cannot open.
+    const before = await counts();
+    const hidden = await convert(c.teamWrite, lead.id, { account: { values: { ownerId: org.userIds.rep } } });
+    assert.equal(hidden.statusCode, 400, hidden.body);
+    assert.deepEqual(hidden.json().error.details, [{ field: 'ownerId', reason: 'owner_not_visible', section: 'account' }]);
+    assert.deepEqual(await counts(), before);
+
+    const res = await convert(c.teamWrite, lead.id, {});
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal((await c.teamWrite.get(`/api/v1/account/${res.json().account.id}`)).json().ownerId, org.userIds.teamWrite);
+  });
+
   it('describes both routes in a valid OpenAPI document', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     const paths = Object.fromEntries(Object.entries(doc.paths as Record<string, unknown>).filter(([p]) => p.startsWith('/api/v1/lead/{id}/convert')));

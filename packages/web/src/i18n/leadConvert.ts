@@ -27,6 +27,7 @@ export const leadConvert = {
     'leadConvert.account': '客户',
     'leadConvert.contact': '联系人',
     'leadConvert.opportunity': '销售机会',
+    'leadConvert.reason.owner_not_visible': '须是您本人或您的下属',
   },
   en: {
     'leadConvert.button': 'Convert',
@@ -55,5 +56,6 @@ export const leadConvert = {
     'leadConvert.account': 'Account',
     'leadConvert.contact': 'Contact',
     'leadConvert.opportunity': 'Opportunity',
+    'leadConvert.reason.owner_not_visible': 'Must be you or someone below you',
   },
 } as const;

@@ -45,12 +45,18 @@ export async function suggestConversion(db: DbOrTx, scope: RecordScope, lead: Le
   return { account: suggest('account'), contact: suggest('contact'), opportunity: suggest('opportunity') };
 }
 
-/** The lead's owner while active (the one who followed it up); the converter for a lead nobody holds. */
+/**
+ * The lead's owner while active (the one who followed it up), when the converter may see that
+ * owner's records: a team member converting someone else's lead gets the records themself, or
+ * they could not open (nor link the contact to) the account they just made.
+ */
 async function suggestedOwner(db: DbOrTx, scope: RecordScope, lead: LeadRow) {
-  const ids = [lead.owner_id, scope.auth.userId].filter((id): id is string => typeof id === 'string');
-  const users = await db.selectFrom('users').select(['id', 'name'])
-    .where('tenant_id', '=', scope.auth.tenantId).where('id', 'in', ids).where('status', '=', 'active').execute();
-  return users.find((u) => u.id === lead.owner_id) ?? users.find((u) => u.id === scope.auth.userId) ?? { id: scope.auth.userId, name: scope.auth.name };
+  const { viewer, auth } = scope;
+  const leadOwner = typeof lead.owner_id === 'string' ? lead.owner_id : null;
+  const candidate = leadOwner && (viewer.isAdmin || leadOwner === auth.userId || viewer.subordinateIds.includes(leadOwner)) ? leadOwner : auth.userId;
+  const user = await db.selectFrom('users').select(['id', 'name'])
+    .where('tenant_id', '=', auth.tenantId).where('id', '=', candidate).where('status', '=', 'active').executeTakeFirst();
+  return user ?? { id: auth.userId, name: auth.name };
 }
 
 /**

@@ -94,7 +94,7 @@ export function ConvertLeadDialog({ open, lead, onClose, onConverted }: Props) {
     } catch (error) {
       for (const [section, form] of Object.entries(forms)) {
         const mine = sectionProblems(error).filter((p) => p.section === section);
-        form.setFields(mine.map((p) => ({ name: p.field, errors: [t(`records.reason.${p.reason}`, { defaultValue: p.reason })] })));
+        form.setFields(mine.map((p) => ({ name: p.field, errors: [t([`leadConvert.reason.${p.reason}`, `records.reason.${p.reason}`], { defaultValue: p.reason })] })));
       }
       void message.error((error as Error).message);
     } finally {
