@@ -184,6 +184,12 @@ describe('销售线索公海池: groups, claims, auto-assign, recycling (§3.2)'
     assert.equal(log[0].kind, 'change_group');
     assert.equal(log[0].toGroupName, '华北线索池');
     assert.equal(log.at(-2).toOwnerName, '孙销售');
+    // 删除 by the group's administrator, written to the pool log under the record's name.
+    const unclaimed = await inPool(c.manager, assigned, '待删除线索');
+    assert.equal((await c.rep.delete(`/api/v1/lead/${unclaimed.id}`)).statusCode, 403, "a member reads it but may not delete it");
+    assert.equal((await c.manager.delete(`/api/v1/lead/${unclaimed.id}`)).statusCode, 204);
+    const deleted = (await c.manager.get(`/api/v1/pools/lead/events?recordId=${unclaimed.id}`)).json().items[0];
+    assert.deepEqual([deleted.kind, deleted.recordName], ['delete', '待删除线索']);
   });
 
   it('recycles by rule on a controllable clock: a warning a day before, then back to the pool, explained beforehand', async () => {

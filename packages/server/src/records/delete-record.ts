@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../db/database';
 import { versionConflict } from '../platform/http/errors';
+import { hooksOf } from './hooks';
 import { findRow } from './read';
 import { translateDbError } from './references';
 import type { RecordScope } from './scope';
@@ -16,5 +17,6 @@ export async function deleteRecord(tx: Tx, scope: RecordScope, id: string, versi
     .execute(tx).catch((e) => translateDbError(e, scope));
   await tx.deleteFrom('record_team_members').where('tenant_id', '=', scope.auth.tenantId).where('object', '=', scope.object.key).where('record_id', '=', id).execute();
   await tx.deleteFrom('record_files').where('tenant_id', '=', scope.auth.tenantId).where('object', '=', scope.object.key).where('record_id', '=', id).execute();
+  for (const h of hooksOf(scope.object.key)) await h.afterDelete?.(tx, scope, row);
   await auditRecord(tx, scope, id, 'delete', Object.entries(before).filter(([k, v]) => v !== null && k !== 'id' && k !== 'version').map(([field, old]) => ({ field, old, new: null })));
 }

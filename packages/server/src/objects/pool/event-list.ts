@@ -20,7 +20,7 @@ export async function poolEvents(db: DbOrTx, scope: RecordScope, q: EventQuery):
     from_owner_name: string | null; to_owner_name: string | null; from_group_name: string | null; to_group_name: string | null;
     detail: Record<string, unknown>; at: Date;
   }>`
-    SELECT e.id::text, e.record_id, r.name AS record_name, e.kind, e.actor_id, a.name AS actor_name,
+    SELECT e.id::text, e.record_id, coalesce(r.name, e.detail->>'name') AS record_name, e.kind, e.actor_id, a.name AS actor_name,
            fo.name AS from_owner_name, t.name AS to_owner_name, fg.name AS from_group_name, tg.name AS to_group_name, e.detail, e.at
     FROM record_events e
     LEFT JOIN ${sql.table(pool.table)} r ON r.tenant_id = e.tenant_id AND r.id = e.record_id

@@ -37,4 +37,13 @@ async function afterCreate(tx: Tx, scope: RecordScope, row: Record<string, unkno
   return afterEnteringPool(tx, poolCtx(scope), rows[0]!);
 }
 
-for (const object of POOL_OBJECTS) registerHooks(object, { prepareCreate, afterCreate });
+/** 删除 shows in 查看公海操作记录 like every other pool action. */
+async function afterDelete(tx: Tx, scope: RecordScope, row: Record<string, unknown>) {
+  await writeEvent(tx, {
+    tenantId: scope.auth.tenantId, object: scope.object.key, recordId: row.id as string, kind: 'delete', actorId: scope.auth.userId,
+    fromOwnerId: row.owner_id as string | null, fromGroupId: row.pool_group_id as string | null, toGroupId: row.pool_group_id as string | null,
+    detail: { name: row.name },
+  });
+}
+
+for (const object of POOL_OBJECTS) registerHooks(object, { prepareCreate, afterCreate, afterDelete });
