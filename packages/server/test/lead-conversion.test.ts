@@ -138,6 +138,11 @@ describe('转为客户: converting a lead into an account, a contact and an oppo
     assert.match(again.json().error.message, /已转换/);
     assert.deepEqual(await counts(), before);
     assert.equal((await c.rep.get(`/api/v1/lead/${lead.id}/convert-preview`)).json().lead.converted, true);
+    // Nor can its status leave 已转换 through an edit; other fields still change.
+    const current = (await c.rep.get(`/api/v1/lead/${lead.id}`)).json();
+    const edit = await c.rep.patch(`/api/v1/lead/${lead.id}`, { version: current.version, status: '已联系' });
+    assert.equal(edit.statusCode, 409, edit.body);
+    assert.equal((await c.rep.patch(`/api/v1/lead/${lead.id}`, { version: current.version, remark: '已签约' })).statusCode, 200);
   });
 
   it('merges into the account named exactly as the company, making no second account', async () => {

@@ -10,6 +10,8 @@ export interface RecordHooks {
   prepareCreate?(tx: Tx, scope: RecordScope, input: Record<string, unknown>, options: CreateOptions): Promise<void>;
   /** After the row is stored: state the object keeps beside its fields (pool state, event log, …); answers the row if it changed it. */
   afterCreate?(tx: Tx, scope: RecordScope, row: Record<string, unknown>, options: CreateOptions): Promise<Record<string, unknown> | void>;
+  /** Before an edit is validated, with the locked row: object rules on which changes are allowed. */
+  prepareUpdate?(tx: Tx, scope: RecordScope, row: Record<string, unknown>, input: Record<string, unknown>): Promise<void>;
   /** After the row is gone, in the same transaction (the pool log records deletions). */
   afterDelete?(tx: Tx, scope: RecordScope, row: Record<string, unknown>): Promise<void>;
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Tx } from '../db/database';
 import { AppError, invalid, versionConflict } from '../platform/http/errors';
 import { diffFields } from '../platform/audit/audit';
+import { hooksOf } from './hooks';
 import { findRow } from './read';
 import { assertReferences, translateDbError } from './references';
 import type { RecordScope } from './scope';
@@ -19,6 +20,7 @@ export async function updateRecord(tx: Tx, scope: RecordScope, id: string, input
   if ('ownerId' in input) throw new AppError(400, 'owner_via_transfer', 'records.owner_via_transfer');
   const row = await findRow(tx, scope, id, 'write', true);
   if (row.version !== version) throw versionConflict();
+  for (const h of hooksOf(object.key)) await h.prepareUpdate?.(tx, scope, row, input);
   const before = rowToRecord(object, row);
   const values = validateWrite(object, input, { create: false, previous: before });
   await assertReferences(tx, scope, values);

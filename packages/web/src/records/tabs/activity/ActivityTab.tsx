@@ -37,9 +37,10 @@ export function ActivityTab({ object, record, refresh }: { object: ObjectMeta; r
     }
   }, [object.key, record.id, message]);
 
+  // Reloaded when the record changes too: 转为客户 moves a lead's 动态 to its new account.
   useEffect(() => {
     void load(1);
-  }, [load]);
+  }, [load, record.version]);
 
   return (
     <div data-testid="activity-tab">
