@@ -211,4 +211,22 @@ describe('销售线索公海池 in the browser (§3.2.1, §3.2.3, §3.2.8, §3.3
     await rep.getByTestId('pool-events').locator('tr', { hasText: '赵六' }).filter({ hasText: '原因：客户暂无需求' }).getByTestId('pool-event-return').waitFor();
     await rep.context().close();
   });
+
+  it('the account pool is the same screen over accounts: its groups, its unclaimed accounts, 去客户池领取', async () => {
+    const admin = await apiAs(org.logins.admin);
+    const groups = (await admin.get('/api/v1/pools/account/groups')).json().items as { id: string; name: string; isDefault: boolean }[];
+    const fallback = groups.find((g) => g.isDefault)!;
+    const made = await admin.post('/api/v1/pools/account/records', { name: '北京公海客户有限公司', poolGroupId: fallback.id });
+    assert.equal(made.statusCode, 201, made.body);
+
+    const rep = await t.newPage();
+    await signInThroughForm(rep, org.logins.rep, TEST_PASSWORD);
+    await rep.goto('/account');
+    await rep.getByTestId('go-to-pool').filter({ hasText: '去客户池领取' }).click();
+    await rep.getByTestId('list-title').filter({ hasText: '客户公海池' }).waitFor();
+    await rep.getByTestId('list-table').getByText('北京公海客户有限公司', { exact: true }).waitFor();
+    await rep.getByTestId('pool-new-record').filter({ hasText: '新建客户' }).waitFor();
+    assert.equal(await rep.getByTestId('pool-conversion-stats').count(), 0, 'lead conversion belongs to the lead pool');
+    await rep.context().close();
+  });
 });
