@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { generateOrganisation } from '../src/seed/generate-organisation';
 import { DEMO_COMPANY, DEMO_USERS, seedDemoCompany } from '../src/seed/demo-company';
+import { seedDemoPools } from '../src/seed/demo-pools';
 import { seedDemoRecords } from '../src/seed/demo-records';
 import { signIn, startTestApp, type TestApp } from './support/app';
 
@@ -45,6 +46,27 @@ describe('demo data', () => {
     assert.ok(await total('zhangsan', 'contact') >= 6);
     assert.ok(await total('chenjing', 'opportunity') >= 20);
     assert.ok(await total('zhangsan', 'lead') >= 4);
+
+    // A year of campaigns and pool leads, so every panel of the leads issue shows numbers.
+    await seedDemoPools(t.database.db, demo.tenantId, demo.userIds, 'http://localhost:3000');
+    // 总经理 sees the whole company: the market's campaigns and the reps' converted leads alike.
+    const market = await signIn(t, 'wangjianguo', 'DemoPassw0rd');
+    const campaignsBody = (await market.get('/api/v1/analytics/campaigns')).json();
+    const campaigns = campaignsBody.items as { leads: number; opportunities: number; won: number }[];
+    assert.equal(campaigns.length, 4);
+    assert.ok(campaigns.every((c) => c.leads > 0), JSON.stringify(campaigns));
+    assert.ok(campaigns.some((c) => c.won > 0));
+    const from = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
+    const to = new Date().toISOString().slice(0, 10);
+    const stats = (await market.get(`/api/v1/analytics/lead-conversion-stats?period=custom&from=${from}&to=${to}`)).json();
+    assert.ok(stats.newLeads > 50 && stats.followedLeads > 0 && stats.newOpportunities > 0 && stats.won > 0, `stats: ${JSON.stringify(stats)}`);
+    const groups = (await (await signIn(t, 'liuyang', 'DemoPassw0rd')).get('/api/v1/pools/lead/groups')).json().items as { name: string; poolCount: number }[];
+    assert.deepEqual(groups.map((g) => g.name).sort(), ['华东线索池', '华北线索池', '默认线索池'].sort());
+    assert.ok(groups.some((g) => g.poolCount > 0));
+    const states = await sql<{ state: string }>`SELECT DISTINCT pool_state AS state FROM leads WHERE tenant_id = ${demo.tenantId}::uuid`.execute(t.database.db);
+    assert.deepEqual(states.rows.map((r) => r.state).sort(), ['abandoned', 'held', 'pool']);
+    const months = await sql<{ n: number }>`SELECT count(DISTINCT date_trunc('month', at))::int AS n FROM record_events WHERE tenant_id = ${demo.tenantId}::uuid`.execute(t.database.db);
+    assert.ok(months.rows[0]!.n >= 11, 'history spread over the last 12 months');
   });
 
   it('generates a company of any size with a 5-level tree where everyone but the admin has a superior', async () => {
