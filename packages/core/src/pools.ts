@@ -18,7 +18,7 @@
  *   POST   /api/v1/pools/:object/records                      create in the pool (no owner): record values incl. poolGroupId
  *   POST   /api/v1/pools/:object/batch/:action                { ids, userId?, groupId?, reason? } → { results: BatchResult[] }
  *          action: claim | assign | change-group | abandon | restore | recycle | return
- *   GET    /api/v1/pools/:object/events?groupId=&recordId=&page=   PoolEvent list (查看公海操作记录)
+ *   GET    /api/v1/pools/:object/events?groupId=&recordId=&page=   PoolEventPage (查看公海操作记录)
  *   GET    /api/v1/pools/:object/records/:id/pool-status      PoolStatus (group, days left before a rule returns it)
  */
 import type { FilterCondition } from './filter';
@@ -150,4 +150,10 @@ export interface RecyclePreview {
   /** Records that a rule will return to the pool before this moment. */
   until: string;
   items: RecyclePreviewItem[];
+}
+
+/** GET /events: newest first, a page at a time. */
+export interface PoolEventPage {
+  items: PoolEvent[];
+  hasMore: boolean;
 }

@@ -64,3 +64,15 @@ export function systemFields(): StandardField[] {
 export function poolGroupField(): StandardField {
   return field('poolGroupId', '所属公海', 'Pool group', 'picklist', { onCreate: true, dynamicOptions: true, createOnly: true, options: [] });
 }
+
+/** 公海状态: where a pooled record stands (in the pool, held, abandoned); set by the pool actions only. */
+export function poolStateField(): StandardField {
+  return field('poolState', '公海状态', 'Pool state', 'picklist', {
+    readOnly: true,
+    options: [
+      { value: 'pool', label: { zh: '公海中', en: 'In the pool' }, enabled: true },
+      { value: 'held', label: { zh: '已领取', en: 'Claimed' }, enabled: true },
+      { value: 'abandoned', label: { zh: '已废弃', en: 'Abandoned' }, enabled: true },
+    ],
+  });
+}

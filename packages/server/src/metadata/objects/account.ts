@@ -1,4 +1,4 @@
-import { field, options, ownedRecordFields, type StandardObject, poolGroupField } from '../define';
+import { field, options, ownedRecordFields, type StandardObject, poolGroupField, poolStateField } from '../define';
 import { INDUSTRIES } from './lead';
 
 /** 客户 (§3.5): 客户名称 with 查重, 省/市/区, 详细地址, 电话, "展开更多信息". */
@@ -19,6 +19,7 @@ export const account: StandardObject = {
     field('annualRevenue', '年营业额', 'Annual revenue', 'currency'),
     field('remark', '备注', 'Notes', 'textarea', { maxLength: 4000 }),
     poolGroupField(),
+    poolStateField(),
     field('returnedCount', '退回次数', 'Times returned', 'number', { readOnly: true }),
     field('claimedAt', '认领日期', 'Claimed', 'datetime', { readOnly: true }),
     ...ownedRecordFields({ zh: '客户所有人', en: 'Account owner' }),

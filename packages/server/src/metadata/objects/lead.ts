@@ -1,4 +1,4 @@
-import { field, options, ownedRecordFields, poolGroupField, type StandardObject } from '../define';
+import { field, options, ownedRecordFields, poolGroupField, poolStateField, type StandardObject } from '../define';
 
 export const LEAD_STATUSES = ['未处理', '已联系', '关闭'] as const;
 
@@ -27,6 +27,7 @@ export const lead: StandardObject = {
     field('postcode', '邮政编码', 'Postcode', 'text', { maxLength: 20 }),
     field('remark', '备注', 'Notes', 'textarea', { onCreate: true, maxLength: 4000 }),
     poolGroupField(),
+    poolStateField(),
     field('returnedCount', '退回次数', 'Times returned', 'number', { readOnly: true }),
     field('claimedAt', '认领日期', 'Claimed', 'datetime', { readOnly: true }),
     field('convertedAt', '转换日期', 'Converted', 'datetime', { readOnly: true }),
