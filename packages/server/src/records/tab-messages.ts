@@ -9,6 +9,8 @@ defineMessages({
   'history.field.task': { zh: '任务', en: 'Task' },
   'history.field.files': { zh: '文档', en: 'Documents' },
   'history.field.comment': { zh: '评论', en: 'Comment' },
+  'history.field.merged': { zh: '合并的记录', en: 'Merged records' },
+  'history.field.mergedInto': { zh: '合并到', en: 'Merged into' },
   'history.field.id': { zh: '编号', en: 'ID' },
   'history.access.read': { zh: '只读', en: 'read only' },
   'history.access.write': { zh: '读写', en: 'read/write' },
