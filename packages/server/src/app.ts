@@ -35,7 +35,6 @@ import { recordFileRoutes } from './records/files-routes';
 import { historyRoutes } from './records/history-routes';
 import { exportRoutes } from './records/export-routes';
 import { recordRoutes } from './records/routes';
-import { registryRoutes } from './registry/routes';
 import { searchRoutes } from './search/routes';
 import { teamRoutes } from './records/team-routes';
 import { viewRoutes } from './records/view-routes';
@@ -121,6 +120,7 @@ export async function buildApp(services: Services, options: { logger?: boolean }
   await app.register(poolRoutes);
   await app.register(poolRecycleJob);
   await app.register(leadConvertRoutes);
+  await app.register(accountRoutes);
   await app.register(dedupeRoutes);
   await app.register(searchRoutes);
   await app.register(metadataAdminRoutes);
