@@ -35,6 +35,7 @@ import { recordFileRoutes } from './records/files-routes';
 import { historyRoutes } from './records/history-routes';
 import { exportRoutes } from './records/export-routes';
 import { recordRoutes } from './records/routes';
+import { registryRoutes } from './registry/routes';
 import { searchRoutes } from './search/routes';
 import { teamRoutes } from './records/team-routes';
 import { viewRoutes } from './records/view-routes';
@@ -125,6 +126,7 @@ export async function buildApp(services: Services, options: { logger?: boolean }
   await app.register(searchRoutes);
   await app.register(metadataAdminRoutes);
   await app.register(analyticsRoutes);
+  await app.register(registryRoutes);
 
   if (config.webDist && existsSync(config.webDist)) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false });

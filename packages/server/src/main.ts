@@ -8,6 +8,7 @@ import { openDatabase } from './db/database';
 import { seedDemoCompany } from './seed/demo-company';
 import { seedDemoPools } from './seed/demo-pools';
 import { seedDemoRecords } from './seed/demo-records';
+import { seedDemoRegistry } from './registry/demo';
 
 const startedAt = performance.now();
 const config = configFromEnv();
@@ -22,6 +23,7 @@ if (!hasTenant && (target.embedded || process.argv.includes('--demo'))) {
   const demo = await seedDemoCompany(database.db, password);
   await seedDemoRecords(database.db, demo.tenantId, demo.userIds, config.publicUrl);
   await seedDemoPools(database.db, demo.tenantId, demo.userIds, config.publicUrl);
+  await seedDemoRegistry(database.db, demo.tenantId);
   if (!given) {
     await mkdir(config.dataDir, { recursive: true });
     const file = path.join(config.dataDir, 'admin-password.txt');

@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import './schema-records';
 import './schema-pools';
+import './schema-registry';
 import pg from 'pg';
 import type { DB } from './schema';
 
