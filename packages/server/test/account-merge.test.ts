@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import SwaggerParser from '@apidevtools/swagger-parser';
 import { sql, type RawBuilder } from 'kysely';
 import { startTestApp, type Client, type TestApp } from './support/app';
 import { signedInOrg, type createOrg, type Seat } from './support/org';
@@ -258,5 +259,30 @@ describe('合并客户: merging accounts with everything that hangs on them (§3
     assert.ok([404, 409].includes(codes[1]!), `${x.body} ${y.body}`);
     assert.equal(await countOf('accounts', sql`id = ANY(${[a.id, b.id]}::uuid[])`), 1);
     assert.equal((await related([a.id, b.id])).contacts, 1);
+  });
+
+  it('describes the account routes in a valid OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const ours = ['/api/v1/account/merge', '/api/v1/account/merge-preview', '/api/v1/account/transfer-relations', '/api/v1/account/{id}/transfer-with-related',
+      '/api/v1/account/batch/transfer-with-related', '/api/v1/account/opportunity-marks'];
+    const paths = Object.fromEntries(Object.entries(doc.paths as Record<string, unknown>).filter(([p]) => ours.includes(p)));
+    assert.deepEqual(Object.keys(paths).sort(), [...ours].sort());
+    await SwaggerParser.validate({ ...doc, paths });
+  });
+
+  it('marks the accounts of a list page that have opportunities the caller may open (§3.5.5)', async () => {
+    const withOne = await create(c.rep, 'account', { name: '有机会的客户' });
+    const without = await create(c.rep, 'account', { name: '没有机会的客户' });
+    await create(c.rep, 'opportunity', { name: '孙的机会', accountId: withOne.id });
+    await create(c.admin, 'opportunity', { name: '李同事的机会', accountId: withOne.id, ownerId: org.userIds.peer });
+    const marks = async (client: Client) => {
+      const res = await client.post('/api/v1/account/opportunity-marks', { ids: [withOne.id, without.id] });
+      assert.equal(res.statusCode, 200, res.body);
+      return res.json().marks as { id: string; count: number }[];
+    };
+    assert.deepEqual(await marks(c.rep), [{ id: withOne.id, count: 1 }], 'the peer\'s opportunity is not the rep\'s to open');
+    assert.deepEqual(await marks(c.admin), [{ id: withOne.id, count: 2 }]);
+    assert.deepEqual(await marks(c.peer), [], 'no marks on accounts the caller cannot see');
+    assert.deepEqual(await marks(outsider), []);
   });
 });
