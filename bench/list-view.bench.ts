@@ -64,6 +64,7 @@ try {
     await client.query(count.sql, count.parameters as unknown[]);
   });
   const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${page.sql}`, page.parameters as unknown[]);
+  const countPlan = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${count.sql}`, count.parameters as unknown[]);
   await client.end();
   await app.close();
 
@@ -72,7 +73,10 @@ try {
   console.log(`  API      p50 ${viaApp.p50.toFixed(1)} ms  p95 ${viaApp.p95.toFixed(1)} ms   (goal p95 ≤ 30 ms)`);
   console.log(`  bare SQL p50 ${bare.p50.toFixed(1)} ms  p95 ${bare.p95.toFixed(1)} ms`);
   console.log(`  ratio API / bare SQL: p50 ${ratio(viaApp.p50, bare.p50)}×  p95 ${ratio(viaApp.p95, bare.p95)}×`);
-  if (process.env.PLAN === '1') console.log(plan.rows.map((r) => r['QUERY PLAN']).join('\n'));
+  if (process.env.PLAN === '1') {
+    console.log(plan.rows.map((r) => r['QUERY PLAN']).join('\n'));
+    console.log(countPlan.rows.map((r) => r['QUERY PLAN']).join('\n'));
+  }
 } finally {
   await bench.close();
 }

@@ -13,6 +13,12 @@ async function pick(page: Page, testId: string, text: string) {
   const select = page.getByTestId(testId);
   await select.click();
   await select.locator('input').last().fill(text);
+  // Pickers that search the server first show every user, then the matches: wait for the matches
+  // only, or the click may land on an option that is being replaced.
+  await page.waitForFunction((wanted) => {
+    const options = [...document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')];
+    return options.length > 0 && options.every((o) => o.textContent?.includes(wanted));
+  }, text);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
 }
 
@@ -126,7 +132,10 @@ describe('销售线索公海池 in the browser (§3.2.1, §3.2.3, §3.2.8, §3.3
 
     // A lead the rule does not match stays in the pool.
     const api = await apiAs(org.logins.admin);
-    const created = await api.post('/api/v1/pools/lead/records', { name: '王五', companyName: '上海新科技', poolGroupId: group.id });
+    const campaign = await api.post('/api/v1/campaign', { name: '华东渠道大会', actualCost: '20000' });
+    assert.equal(campaign.statusCode, 201, campaign.body);
+    const campaignId = campaign.json().id as string;
+    const created = await api.post('/api/v1/pools/lead/records', { name: '王五', companyName: '上海新科技', poolGroupId: group.id, campaignId });
     assert.equal(created.statusCode, 201, created.body);
     const [wang] = await leadNamed('王五');
     assert.equal(wang!.owner_id, null);
@@ -169,7 +178,42 @@ describe('销售线索公海池 in the browser (§3.2.1, §3.2.3, §3.2.8, §3.3
     await log.locator('tr', { hasText: '王五' }).getByTestId('pool-event-claim').waitFor();
     await log.locator('tr', { hasText: '王五' }).filter({ hasText: '李同事' }).first().waitFor();
     if (SHOTS) await peer.screenshot({ path: `${SHOTS}/pool-log.png` });
+
+    // 王五 is the colleague's now: a 动态, then 转为客户 with an opportunity.
+    await peer.goto(`/lead/${claimed!.id}`);
+    await peer.getByTestId('activity-composer').waitFor();
+    const text = peer.getByTestId('activity-text').locator('textarea').or(peer.locator('textarea[data-testid="activity-text"]')).first();
+    await text.fill('电话沟通，客户计划下月采购');
+    await peer.getByTestId('activity-publish').click();
+    await peer.getByTestId('activity-item').filter({ hasText: '电话沟通，客户计划下月采购' }).waitFor();
+    await peer.getByTestId('lead-convert').click();
+    const dialog = peer.getByTestId('convert-dialog');
+    await dialog.getByTestId('convert-with-opportunity').click();
+    const opportunity = dialog.getByTestId('convert-opportunity');
+    await opportunity.getByTestId('field-name').fill('新科技 CRM 项目');
+    await opportunity.locator('input[data-testid="field-amount"], [data-testid="field-amount"] input').first().fill('80000');
+    await peer.getByTestId('convert-submit').click();
+    await peer.getByTestId('convert-result-opportunity').filter({ hasText: '新科技 CRM 项目' }).waitFor();
+    const converted = (await sql<{ converted_account_id: string | null; status: string }>`
+      SELECT converted_account_id, status FROM leads WHERE id = ${claimed!.id}::uuid`.execute(t.database.db)).rows[0]!;
+    assert.equal(converted.status, '已转换');
+    const moved = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM activities WHERE related_object = 'account' AND related_id = ${converted.converted_account_id}`.execute(t.database.db)).rows[0]!;
+    assert.equal(moved.n, 1, 'the 动态 followed the lead to its account');
     await peer.context().close();
+
+    // The campaign's results count the lead and the opportunity it became.
+    const marketer = await t.newPage();
+    await signInThroughForm(marketer, org.logins.admin, TEST_PASSWORD);
+    await marketer.goto(`/campaign/${campaignId}`);
+    await marketer.getByTestId('detail-tab-results').click();
+    const results = marketer.getByTestId('campaign-results');
+    await results.getByTestId('result-leads-value').filter({ hasText: '1' }).waitFor();
+    await results.getByTestId('result-opportunities-value').filter({ hasText: '1' }).waitFor();
+    assert.equal(await results.getByTestId('result-conversion-value').textContent(), '100.00%');
+    await results.getByTestId('drill-opportunities').click();
+    await marketer.getByTestId('drill-modal').getByTestId('drill-item').filter({ hasText: '新科技 CRM 项目' }).waitFor();
+    if (SHOTS) await marketer.screenshot({ path: `${SHOTS}/campaign-results-after-pool.png` });
+    await marketer.context().close();
   });
 
   it('a rep sees when a held lead returns to the pool and hands it back with a reason from its page', async () => {
