@@ -13,9 +13,10 @@ import { personal } from './personal';
 import { pool } from './pool';
 import { search } from './search';
 import { records } from './records';
+import { registry } from './registry';
 
 /** Every area's catalogue; add yours here. Keys are namespaced by area ("org.", "personal.", …). */
-const catalogues = [common, org, personal, notifications, help, dedupe, search, activity, records, metadata, pool, analytics, leadConvert];
+const catalogues = [common, org, personal, notifications, help, dedupe, search, activity, records, metadata, pool, analytics, leadConvert, registry];
 
 const merge = (lang: 'zh' | 'en') => Object.assign({}, ...catalogues.map((c) => c[lang] as Record<string, string>)) as Record<string, string>;
 

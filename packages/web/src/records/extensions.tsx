@@ -4,6 +4,7 @@ import { analyticsDetailTabs, analyticsListActions } from '../analytics/extensio
 import { dedupeFieldAddons, duplicateMarkers } from '../dedupe/extensions';
 import { leadConvertActions } from '../objects/lead/convertAction';
 import { poolDetailActions, poolListActions } from '../objects/pool/extensions';
+import { registryDetailTabs, registryFieldAddons } from '../registry/extensions';
 import { recordTabs } from './tabs';
 
 /**
@@ -27,8 +28,12 @@ export interface DetailTab {
 export interface FieldAddon {
   objects: string[];
   field: string;
-  /** Rendered under the field on create/edit forms; `value` is the field's current input. */
-  render(props: { object: ObjectMeta; value: unknown; recordId?: string }): ReactNode;
+  /**
+   * Rendered under the field on create/edit forms; `value` is the field's current input.
+   * `setValues` fills other inputs of the form (工商信息 fills 详细地址, 电话, 网址); keys the form
+   * does not show are ignored.
+   */
+  render(props: { object: ObjectMeta; value: unknown; recordId?: string; setValues: (values: Record<string, unknown>) => void }): ReactNode;
 }
 
 export interface CellMarker {
@@ -56,8 +61,8 @@ export interface ListAction {
   render(props: { object: ObjectMeta }): ReactNode;
 }
 
-export const detailTabs: DetailTab[] = [...recordTabs, ...analyticsDetailTabs];
+export const detailTabs: DetailTab[] = [...recordTabs, ...analyticsDetailTabs, ...registryDetailTabs];
 export const detailActions: DetailAction[] = [...leadConvertActions, ...poolDetailActions];
 export const listActions: ListAction[] = [...poolListActions, ...analyticsListActions];
-export const fieldAddons: FieldAddon[] = [...dedupeFieldAddons];
+export const fieldAddons: FieldAddon[] = [...dedupeFieldAddons, ...registryFieldAddons];
 export const cellMarkers: CellMarker[] = [...duplicateMarkers];

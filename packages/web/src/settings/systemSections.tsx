@@ -6,6 +6,7 @@ import { metadataSections } from '../metadata/sections';
 import { orgSections } from '../org/sections';
 import { mailSection } from '../personal/sections';
 import { poolSection } from '../objects/pool/extensions';
+import { registrySection } from '../registry/extensions';
 
 /**
  * The sections of 系统设置, in menu order. Each area adds its own entry; `permission` hides the
@@ -18,4 +19,4 @@ export interface SystemSection {
   element: ReactNode;
 }
 
-export const systemSections: SystemSection[] = [...orgSections, ...metadataSections, mailSection, announcementSection, feedbackSection, dedupeSection, poolSection];
+export const systemSections: SystemSection[] = [...orgSections, ...metadataSections, mailSection, announcementSection, feedbackSection, dedupeSection, poolSection, registrySection];

@@ -102,6 +102,13 @@ export function RecordForm({ meta, open, record, prefill, prefillDisplay, create
     }
   };
 
+  // An add-on fills other inputs (工商信息回填): the form's own fields only, unfolding 填写更多信息 when one lies there.
+  const fillValues = (values: Record<string, unknown>) => {
+    const known = Object.fromEntries(Object.entries(values).filter(([k]) => fields.some((f) => f.key === k)));
+    form.setFieldsValue(known);
+    if (more.some((f) => f.key in known)) setShowMore(true);
+  };
+
   const item = (field: FieldMeta) => {
     const label = textOf(field.label, locale);
     // On create, required fields behind "填写更多信息" get the server's default (跟进状态 → 未处理).
@@ -115,7 +122,7 @@ export function RecordForm({ meta, open, record, prefill, prefillDisplay, create
         >
           <FieldInput field={field} original={base?.[field.key]} displayName={display[field.key]} />
         </Form.Item>
-        <FieldAddonSlot meta={meta} field={field} form={form} recordId={base?.id} />
+        <FieldAddonSlot meta={meta} field={field} form={form} recordId={base?.id} setValues={fillValues} />
       </Col>
     );
   };
