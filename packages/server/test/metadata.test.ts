@@ -56,7 +56,7 @@ describe('custom fields: every type through the record API (DESIGN.md §3)', () 
       { type: 'phone', a: '010-88886666', b: '13800001111', filter: () => ({ op: 'startsWith', value: '138' }) },
       { type: 'email', a: 'a@example.cn', b: 'b@example.cn', filter: (b) => ({ op: 'eq', value: b }) },
       { type: 'url', a: 'https://a.example.cn', b: 'https://b.example.cn', filter: () => ({ op: 'contains', value: 'b.example' }) },
-      { type: 'region', a: { province: 'Beijing', city: 'Haidian' }, b: { province: 'Guangdong', city: 'Shenzhen' }, filter: () => ({ op: 'eq', value: { province: 'Guangdong' } }) },
+      { type: 'region', a: { province: '北京市', city: '北京市' }, b: { province: '广东省', city: '深圳市' }, filter: () => ({ op: 'eq', value: { province: '广东省' } }) },
     ];
     for (const c of cases) {
       const res = await admin.post(FIELDS, { key: `cf_t_${c.type}`, label: { zh: `类型${c.type}`, en: `Type ${c.type}` }, type: c.type, ...c.extra });

@@ -1,3 +1,4 @@
+import { isKnownRegion } from '@yixiao/core/regions';
 import type { EngineField, EngineObject } from '../metadata/registry';
 import { invalid } from '../platform/http/errors';
 
@@ -14,6 +15,9 @@ const CURRENCY = /^-?\d{1,16}(\.\d{1,2})?$/;
 const DECIMAL = /^-?\d{1,18}(\.\d{1,6})?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+const REGION_PARTS = ['province', 'city', 'district'] as const;
+const sameRegion = (a: Record<string, string>, b: unknown) =>
+  !!b && typeof b === 'object' && REGION_PARTS.every((k) => (a[k] ?? null) === ((b as Record<string, unknown>)[k] ?? null));
 const isValidDate = (s: string) => DATE.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
 const empty = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
 
@@ -66,13 +70,16 @@ export function coerceValue(field: EngineField, value: unknown, previous?: unkno
     case 'region': {
       if (typeof value !== 'object' || Array.isArray(value)) return { problem: 'bad_region' };
       const region: Record<string, string> = {};
-      for (const key of ['province', 'city', 'district'] as const) {
+      for (const key of REGION_PARTS) {
         const part = (value as Record<string, unknown>)[key];
         if (part === undefined || part === null || part === '') continue;
         if (typeof part !== 'string' || part.length > 50) return { problem: 'bad_region' };
         region[key] = part;
       }
-      return { value: Object.keys(region).length ? region : null };
+      if (!Object.keys(region).length) return { value: null };
+      // A place on the bundled list (省, 省+市 or 省+市+区); a value stored before the check may stay as it is.
+      if (!isKnownRegion(region) && !sameRegion(region, previous)) return { problem: 'unknown_region' };
+      return { value: region };
     }
     case 'autonumber':
       return { problem: 'read_only' };

@@ -14,9 +14,10 @@ import { pool } from './pool';
 import { search } from './search';
 import { records } from './records';
 import { registry } from './registry';
+import { region } from './region';
 
 /** Every area's catalogue; add yours here. Keys are namespaced by area ("org.", "personal.", …). */
-const catalogues = [common, org, personal, notifications, help, dedupe, search, activity, records, metadata, pool, analytics, leadConvert, registry];
+const catalogues = [common, org, personal, notifications, help, dedupe, search, activity, records, region, metadata, pool, analytics, leadConvert, registry];
 
 const merge = (lang: 'zh' | 'en') => Object.assign({}, ...catalogues.map((c) => c[lang] as Record<string, string>)) as Record<string, string>;
 

@@ -6,6 +6,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isSortable, textOf, useLocale } from '../fields';
 import { LookupSelect } from '../form/LookupSelect';
+import { RegionInput } from '../form/RegionInput';
 import { UserMultiSelect } from '../form/UserMultiSelect';
 import { DepartmentFilter } from './DepartmentFilter';
 import { DATE_PRESETS, draftToFilter, EMPTY_OPTION, type ColumnDraft } from './columnFilterModel';
@@ -116,14 +117,7 @@ export function ColumnFilter({ field, current, onSort, onApply }: Props) {
       );
       break;
     case 'region':
-      body = (
-        <Space orientation="vertical" style={{ width: '100%' }}>
-          {(['province', 'city', 'district'] as const).map((part) => (
-            <Input key={part} size="small" placeholder={t(`records.region.${part}`)} value={draft.region?.[part] ?? ''}
-              onChange={(e) => set({ region: { ...draft.region, [part]: e.target.value } })} onPressEnter={apply} />
-          ))}
-        </Space>
-      );
+      body = <div style={{ minWidth: 260 }}><RegionInput testId="filter-region" value={draft.region ?? null} onChange={(region) => set({ region: region ?? undefined })} /></div>;
       break;
     default:
       body = (
