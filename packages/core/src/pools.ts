@@ -18,6 +18,8 @@
  *   POST   /api/v1/pools/:object/records                      create in the pool (no owner): record values incl. poolGroupId
  *   POST   /api/v1/pools/:object/batch/:action                { ids, userId?, groupId?, reason? } → { results: BatchResult[] }
  *          action: claim | assign | change-group | abandon | restore | recycle | return
+ *   POST   /api/v1/pools/:object/batch/init-group            { ids, groupId } → { results } (pool.admin; §3.5.12 初始化公海池分组:
+ *                                                             records without a group get this one, others are left as they are)
  *   GET    /api/v1/pools/:object/events?groupId=&recordId=&page=   PoolEventPage (查看公海操作记录)
  *   GET    /api/v1/pools/:object/records/:id/pool-status      PoolStatus (group, days left before a rule returns it)
  */
@@ -106,7 +108,7 @@ export const MAX_ASSIGN_CONDITIONS = 20;
 
 export type PoolEventKind =
   | 'create_in_pool' | 'claim' | 'assign' | 'auto_assign' | 'change_group' | 'abandon' | 'restore'
-  | 'recycle' | 'return' | 'rule_recycle' | 'recycle_warning' | 'convert' | 'delete';
+  | 'recycle' | 'return' | 'rule_recycle' | 'recycle_warning' | 'convert' | 'delete' | 'init_group';
 
 export interface PoolEvent {
   id: string;

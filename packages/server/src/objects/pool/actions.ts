@@ -10,7 +10,7 @@ import { auditRecord } from '../../records/write-helpers';
 import { afterEnteringPool, nameColumn, type PoolCtx } from './enter-pool';
 import { poolNotice } from './notices';
 import { writeEvent } from '../../records/events';
-import { assertAdminister, isMember, loadGroup } from './groups';
+import { assertAdminister, defaultGroupId, isMember, loadGroup } from './groups';
 import { assertBelowLimit, giveTo, release } from './holding';
 import { poolObject } from './pool-objects';
 
@@ -105,8 +105,10 @@ export async function runPoolAction(tx: Tx, scope: RecordScope, action: PoolActi
       assertNotConverted(row);
       if (row.pool_state === 'abandoned') throw new AppError(409, 'pool_state', 'pool.not_in_pool');
       if (!viewer.pools.administered.includes(row.pool_group_id as string)) await lockRecord(tx, scope, id, true);
-      const after = await release(tx, ctx.pool, tenantId, id, 'abandoned', false, me);
-      await event(row, 'abandon', { detail: input.reason ? { reason: input.reason } : {} });
+      // A record from before pools (§3.5.12) is abandoned into the default group, where 恢复 can find it.
+      const groupId = (row.pool_group_id as string | null) ?? await defaultGroupId(tx, tenantId, object);
+      const after = await release(tx, ctx.pool, tenantId, id, 'abandoned', false, me, groupId);
+      await event(row, 'abandon', { toGroupId: groupId, detail: input.reason ? { reason: input.reason } : {} });
       await audit(row, after, 'abandon');
       return after;
     }
@@ -134,8 +136,13 @@ export async function runPoolAction(tx: Tx, scope: RecordScope, action: PoolActi
       const row = await lockRecord(tx, scope, id, true);
       assertNotConverted(row);
       if (!row.owner_id) throw new AppError(409, 'pool_state', 'pool.not_held');
-      let groupId = row.pool_group_id as string;
-      if (input.groupId && input.groupId !== groupId) {
+      let groupId = row.pool_group_id as string | null;
+      if (!groupId) {
+        // A record from before pools (§3.5.12) has no group to go back to: the one chosen, else the default group.
+        groupId = input.groupId
+          ? (await loadGroup(tx, viewer, object, input.groupId).catch(() => { throw invalid('pool.bad_group'); })).id
+          : await defaultGroupId(tx, tenantId, object);
+      } else if (input.groupId && input.groupId !== groupId) {
         const from = await tx.selectFrom('pool_groups').selectAll().where('tenant_id', '=', tenantId).where('id', '=', groupId).executeTakeFirstOrThrow();
         if (!from.members_may_move && !viewer.pools.administered.includes(from.id)) throw new AppError(403, 'forbidden', 'pool.move_not_allowed');
         groupId = (await loadGroup(tx, viewer, object, input.groupId).catch(() => { throw invalid('pool.bad_group'); })).id;

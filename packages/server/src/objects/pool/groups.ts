@@ -29,6 +29,13 @@ export async function loadGroup(db: DbOrTx, viewer: Viewer, object: PoolObjectKe
   return row;
 }
 
+/** The company's default group of the object: where records with no group of their own go. */
+export async function defaultGroupId(db: DbOrTx, tenantId: string, object: PoolObjectKey): Promise<string> {
+  const row = await db.selectFrom('pool_groups').select('id')
+    .where('tenant_id', '=', tenantId).where('object', '=', object).where('is_default', '=', true).executeTakeFirstOrThrow();
+  return row.id;
+}
+
 export function assertAdminister(viewer: Viewer, groupId: string): void {
   if (!viewer.pools.administered.includes(groupId)) throw new AppError(403, 'forbidden', 'pool.not_group_admin');
 }

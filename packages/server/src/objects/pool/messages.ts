@@ -10,6 +10,7 @@ defineMessages({
   'pool.claim_by_assign': { zh: '该分组的记录由分组管理员分配，不能自行领取', en: "This group's records are assigned by its administrators; they cannot be claimed" },
   'pool.limit_reached': { zh: '{user}在该分组最多持有 {max} 条，已达上限', en: '{user} may hold at most {max} records of this group' },
   'pool.move_not_allowed': { zh: '该分组不允许成员改变分组', en: 'Members of this group may not move records to another group' },
+  'pool.already_grouped': { zh: '已属于公海分组“{group}”，未修改', en: 'Already in the pool group "{group}"; left unchanged' },
   'pool.bad_group': { zh: '公海分组不存在', en: 'No such pool group' },
   'pool.target_not_member': { zh: '{user}不是该公海分组的成员', en: '{user} is not a member of this pool group' },
   'pool.group_name_taken': { zh: '分组名称“{name}”已存在', en: 'A group named "{name}" already exists' },
@@ -21,8 +22,10 @@ defineMessages({
   'pool.rule_order': { zh: '规则顺序须列出该分组的全部规则', en: "The order must list every rule of the group" },
   'pool.recycle_warning_title': { zh: '{object}“{name}”将于 {due} 退回公海池', en: '{object} "{name}" returns to the pool on {due}' },
   'pool.recycle_warning_body': { zh: '规则：{rule}。跟进或转换后即可保留。', en: 'Rule: {rule}. Follow it up or convert it to keep it.' },
+  'pool.recycle_warning_body_account': { zh: '规则：{rule}。跟进或成交后即可保留。', en: 'Rule: {rule}. Follow it up or win a deal to keep it.' },
   'pool.recycled_title': { zh: '{object}“{name}”已按规则退回公海池', en: '{object} "{name}" went back to the pool by rule' },
   'pool.assigned_title': { zh: '公海池分配给您一条{object}：{name}', en: 'The pool assigned you a {object}: {name}' },
   'pool.rule.idle': { zh: '{days} 天未跟进', en: 'not followed up for {days} days' },
   'pool.rule.unconverted': { zh: '{days} 天未转换', en: 'not converted within {days} days' },
+  'pool.rule.unwon': { zh: '领取后 {days} 天未成交', en: 'no deal won within {days} days of claiming' },
 });

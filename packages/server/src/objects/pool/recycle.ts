@@ -93,14 +93,16 @@ export async function sweepTenant(db: Db, tenantId: string, object: PoolObjectKe
       const due = fresh[0];
       if (!due) return;
       await sql`SELECT 1 FROM ${sql.table(pool.table)} WHERE tenant_id = ${tenantId}::uuid AND id = ${due.id}::uuid FOR UPDATE`.execute(tx);
-      const ruleKey = `pool.rule.${due.rule}`;
+      // An account's goal is a won opportunity, not a conversion (§3.4): its notices say 未成交.
+      const ruleKey = object === 'account' && due.rule === 'unconverted' ? 'pool.rule.unwon' : `pool.rule.${due.rule}`;
+      const bodyKey = object === 'account' ? 'pool.recycle_warning_body_account' : 'pool.recycle_warning_body';
       if (due.due_at <= now) {
         const after = await release(tx, pool, tenantId, due.id, 'pool', true, null);
         await writeEvent(tx, {
           tenantId, object, recordId: due.id, kind: 'rule_recycle', actorId: null, fromOwnerId: due.owner_id,
           fromGroupId: due.group_id, toGroupId: due.group_id, detail: { rule: due.rule, days: due.days },
         });
-        await poolNotice(tx, tenantId, due.owner_id, meta, due.id, 'pool.recycled_title', { name: due.name }, { key: 'pool.recycle_warning_body', params: { rule: ruleKey, days: due.days } });
+        await poolNotice(tx, tenantId, due.owner_id, meta, due.id, 'pool.recycled_title', { name: due.name }, { key: bodyKey, params: { rule: ruleKey, days: due.days } });
         await afterEnteringPool(tx, { tenantId, actorId: null, object: meta, pool, timeZone: tenant.time_zone }, after);
         recycled++;
       } else if (!due.warned) {
@@ -110,7 +112,7 @@ export async function sweepTenant(db: Db, tenantId: string, object: PoolObjectKe
           fromGroupId: due.group_id, toGroupId: due.group_id, detail: { rule: due.rule, days: due.days, dueAt: due.due_at.toISOString() },
         });
         const dueText = due.due_at.toLocaleString('zh-CN', { timeZone: tenant.time_zone, hour12: false });
-        await poolNotice(tx, tenantId, due.owner_id, meta, due.id, 'pool.recycle_warning_title', { name: due.name, due: dueText }, { key: 'pool.recycle_warning_body', params: { rule: ruleKey, days: due.days } });
+        await poolNotice(tx, tenantId, due.owner_id, meta, due.id, 'pool.recycle_warning_title', { name: due.name, due: dueText }, { key: bodyKey, params: { rule: ruleKey, days: due.days } });
         warned++;
       }
     });

@@ -15,6 +15,8 @@ import { openScope } from '../../records/scope';
 import { R } from '../../records/sql-ref';
 import { runPoolAction } from './actions';
 import { poolEvents } from './event-list';
+import { loadGroup } from './groups';
+import { initPoolGroup } from './init-group';
 import { poolStatus } from './recycle';
 import { eventSchema, statusSchema } from './schemas';
 import './hooks';
@@ -85,6 +87,20 @@ export const poolRoutes: FastifyPluginAsyncZod = async (app) => {
       const scope = await openScope(db, auth, key, request.id);
       const { ids, ...input } = request.body;
       return runBatch(db, ids, request.locale, (tx, id) => runPoolAction(tx, scope, request.params.action as PoolAction, id, input));
+    });
+
+    app.post(`${base}/batch/init-group`, {
+      config: { auth: 'pool.admin' },
+      schema: {
+        tags, summary: '初始化公海池分组 (§3.5.12): records from before pools join the group; those already in a group are left alone (one result per id)',
+        body: z.object({ ids: idsSchema, groupId: z.guid().describe('The group the records without one join') }),
+        response: { 200: batchResultSchema, 400: errorBody, 403: errorBody },
+      },
+    }, async (request) => {
+      const scope = await scopeOf(request);
+      const { ids, groupId } = request.body;
+      await loadGroup(db, scope.viewer, key, groupId).catch(() => { throw invalid('pool.bad_group'); });
+      return runBatch(db, ids, request.locale, (tx, id) => initPoolGroup(tx, scope, id, groupId));
     });
 
     app.get(`${base}/events`, {
