@@ -92,6 +92,31 @@ describe('工商信息 in the browser (§3.5.2)', () => {
     await page.close();
   });
 
+  it('an administrator sets the provider, its key and one more field to fill in 系统设置 → 工商信息设置', async () => {
+    const page = await t.newPage();
+    await signInThroughForm(page, org.logins.admin, TEST_PASSWORD);
+    await page.goto('/settings/system/business-registry');
+    const section = page.getByTestId('registry-settings');
+    await section.waitFor();
+    await page.getByTestId('registry-data-count').filter({ hasText: '3,000' }).waitFor();
+    await section.getByText('工商信息接口').click();
+    await page.getByTestId('registry-http-url').fill('https://registry.example.com/api');
+    await page.getByTestId('registry-http-key').fill('sk-e2e-secret-9876');
+    await page.getByTestId('registry-fill-industry').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '行业' }).first().click();
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/registry-settings.png`, fullPage: true });
+    await page.getByTestId('registry-save').click();
+    await page.getByText('已保存').first().waitFor();
+    await page.getByTestId('registry-http-key').and(page.locator('[placeholder*="••••9876"]')).waitFor();
+    const { rows } = await sql<{ provider: string; http_key: string; fill: { source: string; target: string }[] }>`
+      SELECT provider, http_key, fill FROM registry_settings WHERE tenant_id = ${org.tenantId}::uuid`.execute(t.database.db);
+    assert.equal(rows[0]!.provider, 'http');
+    assert.equal(rows[0]!.http_key, 'sk-e2e-secret-9876');
+    assert.deepEqual(rows[0]!.fill.find((r) => r.source === 'industry'), { source: 'industry', target: 'industry' });
+    await page.close();
+    assert.equal((await admin.put('/api/v1/admin/business-registry', { provider: 'offline', fill })).statusCode, 200);
+  });
+
   it('a slow registry service shows a quiet notice and the account saves anyway', async () => {
     const server = createServer(() => { /* never answers */ });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
