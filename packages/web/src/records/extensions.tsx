@@ -5,6 +5,7 @@ import { dedupeFieldAddons, duplicateMarkers } from '../dedupe/extensions';
 import { leadConvertActions } from '../objects/lead/convertAction';
 import { poolDetailActions, poolListActions } from '../objects/pool/extensions';
 import { registryDetailTabs, registryFieldAddons } from '../registry/extensions';
+import { relatedCreateActions } from './detail/RelatedCreateMenu';
 import { recordTabs } from './tabs';
 
 /**
@@ -62,7 +63,7 @@ export interface ListAction {
 }
 
 export const detailTabs: DetailTab[] = [...recordTabs, ...analyticsDetailTabs, ...registryDetailTabs];
-export const detailActions: DetailAction[] = [...leadConvertActions, ...poolDetailActions];
+export const detailActions: DetailAction[] = [...leadConvertActions, ...poolDetailActions, ...relatedCreateActions];
 export const listActions: ListAction[] = [...poolListActions, ...analyticsListActions];
 export const fieldAddons: FieldAddon[] = [...dedupeFieldAddons, ...registryFieldAddons];
 export const cellMarkers: CellMarker[] = [...duplicateMarkers];

@@ -63,6 +63,9 @@ export const poolApi = {
     api<RecordData>('POST', `${base(object)}/records`, values, { 'idempotency-key': idempotencyKey }),
   batch: (object: PoolObjectKey, action: PoolAction, input: PoolBatchInput) =>
     post<{ results: BatchResult[] }>(`${base(object)}/batch/${action}`, input).then((r) => r.results),
+  /** 初始化公海池分组 (§3.5.12): records without a group join this one; the others answer why not. */
+  initGroup: (object: PoolObjectKey, ids: string[], groupId: string) =>
+    post<{ results: BatchResult[] }>(`${base(object)}/batch/init-group`, { ids, groupId }).then((r) => r.results),
   events: (object: PoolObjectKey, q: { groupId?: string; recordId?: string; page: number }) => {
     const params = new URLSearchParams({ page: String(q.page) });
     if (q.groupId) params.set('groupId', q.groupId);

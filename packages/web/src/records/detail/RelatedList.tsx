@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Col, Empty, Row, Segmented, Space, Table, Tooltip, Typography } from 'antd';
 import { AppstoreOutlined, PlusOutlined, TableOutlined } from '@ant-design/icons';
 import type { FieldMeta, ObjectMeta } from '@yixiao/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { RecordData } from '../extensions';
@@ -10,7 +10,7 @@ import { fieldByKey, recordName, textOf, useLocale } from '../fields';
 import { RecordForm } from '../form/RecordForm';
 import { useRecordList } from '../list/useRecordList';
 import { recordPath } from '../paths';
-import type { Relation } from './relations';
+import { onRelatedCreated, type Relation } from './relations';
 
 interface Props {
   parent: ObjectMeta;
@@ -31,6 +31,7 @@ export function RelatedList({ parent, record, relation }: Props) {
   const { page: data, loading, error, reload } = useRecordList(meta.key, {
     filter: { field: link.key, op: 'eq', value: record.id }, view: 'all', page, pageSize: PAGE_SIZE,
   });
+  useEffect(() => onRelatedCreated(meta.key, () => void reload()), [meta.key, reload]);
   const shown = meta.defaultColumns
     .filter((k) => k !== meta.nameField && k !== link.key)
     .map((k) => fieldByKey(meta, k))
