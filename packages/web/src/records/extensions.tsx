@@ -5,6 +5,8 @@ import { dedupeFieldAddons, duplicateMarkers } from '../dedupe/extensions';
 import { leadConvertActions } from '../objects/lead/convertAction';
 import { poolDetailActions, poolListActions } from '../objects/pool/extensions';
 import { registryDetailTabs, registryFieldAddons } from '../registry/extensions';
+import { accountBatchActions, accountTransferAddons, opportunityMarkers } from '../objects/account/extensions';
+import type { BatchResult } from './api';
 import { relatedCreateActions } from './detail/RelatedCreateMenu';
 import { recordTabs } from './tabs';
 
@@ -62,8 +64,34 @@ export interface ListAction {
   render(props: { object: ObjectMeta }): ReactNode;
 }
 
+/**
+ * What 转移 also carries for some objects (客户: which related records follow, §3.5.8): extra choices
+ * in the single and batch dialogs, and the call that transfers with them instead of the plain one.
+ */
+export interface TransferAddon {
+  objects: string[];
+  /** The extra choices under the new owner; `batch` for the list's dialog. `value` is the addon's own, undefined at first. */
+  render(props: { object: ObjectMeta; batch: boolean; value: unknown; onChange(value: unknown): void }): ReactNode;
+  /** One result per id; `record` is the transferred record, `note` says in words what else moved. */
+  transfer(props: { object: ObjectMeta; ids: string[]; ownerId: string; value: unknown }): Promise<TransferResult[]>;
+}
+
+export interface TransferResult extends BatchResult {
+  record?: RecordData;
+  note?: string;
+}
+
+/** A button among a list's batch actions for some objects (合并 …); it decides itself how many rows it needs. */
+export interface BatchAction {
+  key: string;
+  objects: string[];
+  render(props: { object: ObjectMeta; selected: RecordData[]; onDone(): void }): ReactNode;
+}
+
 export const detailTabs: DetailTab[] = [...recordTabs, ...analyticsDetailTabs, ...registryDetailTabs];
 export const detailActions: DetailAction[] = [...leadConvertActions, ...poolDetailActions, ...relatedCreateActions];
 export const listActions: ListAction[] = [...poolListActions, ...analyticsListActions];
 export const fieldAddons: FieldAddon[] = [...dedupeFieldAddons, ...registryFieldAddons];
-export const cellMarkers: CellMarker[] = [...duplicateMarkers];
+export const cellMarkers: CellMarker[] = [...opportunityMarkers, ...duplicateMarkers];
+export const transferAddons: TransferAddon[] = [...accountTransferAddons];
+export const batchActions: BatchAction[] = [...accountBatchActions];

@@ -101,17 +101,8 @@ function DetailScreen({ meta, id }: { meta: ObjectMeta; id: string }) {
         onSaved={(saved: RecordData) => { setRecord(saved); setDialog(null); }}
       />
       <TransferModal
-        open={dialog === 'transfer'} ownerId={record.ownerId as string | undefined} onClose={() => setDialog(null)}
-        title={t('records.transfer.title', { name: recordName(meta, record) })}
-        onTransfer={async (ownerId) => {
-          try {
-            setRecord(await recordsApi.transfer(meta.key, record.id, ownerId));
-            setDialog(null);
-            void message.success(t('records.transfer.done'));
-          } catch (e) {
-            void message.error((e as Error).message);
-          }
-        }}
+        open={dialog === 'transfer'} meta={meta} record={record} onClose={() => setDialog(null)}
+        onTransferred={(moved) => { setRecord(moved); setDialog(null); }}
       />
     </div>
   );
