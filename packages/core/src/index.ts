@@ -6,3 +6,4 @@ export * from './metadata';
 export * from './filter';
 export * from './dedupe';
 export * from './pools';
+export * from './sales';

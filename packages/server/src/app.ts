@@ -27,6 +27,7 @@ import { accountRoutes } from './objects/account/routes';
 import { activityRoutes } from './objects/activity/routes';
 import { analyticsRoutes } from './analytics/routes';
 import { leadConvertRoutes } from './objects/lead/convert-routes';
+import { opportunityRoutes } from './objects/opportunity/routes';
 import { taskRoutes } from './objects/task/routes';
 import { poolGroupRoutes } from './objects/pool/group-routes';
 import { poolRecycleJob } from './objects/pool/recycle-job';
@@ -127,6 +128,7 @@ export async function buildApp(services: Services, options: { logger?: boolean }
   await app.register(metadataAdminRoutes);
   await app.register(analyticsRoutes);
   await app.register(registryRoutes);
+  await app.register(opportunityRoutes);
 
   if (config.webDist && existsSync(config.webDist)) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false });

@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
-import type { PoolEventKind } from '@yixiao/core';
+import type { OpportunityEventKind, PoolEventKind } from '@yixiao/core';
 import type { DbOrTx } from '../db/database';
 
 export interface PoolEventInput {
   tenantId: string;
   object: string;
   recordId: string;
-  kind: PoolEventKind;
+  kind: PoolEventKind | OpportunityEventKind;
   actorId: string | null;
   fromOwnerId?: string | null;
   toOwnerId?: string | null;

@@ -12,6 +12,11 @@ export interface RecordHooks {
   afterCreate?(tx: Tx, scope: RecordScope, row: Record<string, unknown>, options: CreateOptions): Promise<Record<string, unknown> | void>;
   /** Before an edit is validated, with the locked row: object rules on which changes are allowed. */
   prepareUpdate?(tx: Tx, scope: RecordScope, row: Record<string, unknown>, input: Record<string, unknown>): Promise<void>;
+  /**
+   * After an edit is stored, in the same transaction, with the record before and after (API shape):
+   * state transitions the object logs (an opportunity's stage history) and rules on the result.
+   */
+  afterUpdate?(tx: Tx, scope: RecordScope, before: Record<string, unknown>, after: Record<string, unknown>): Promise<void>;
   /** After the row is gone, in the same transaction (the pool log records deletions). */
   afterDelete?(tx: Tx, scope: RecordScope, row: Record<string, unknown>): Promise<void>;
 }

@@ -49,5 +49,7 @@ export async function updateRecord(tx: Tx, scope: RecordScope, id: string, input
     .execute(tx).then((r) => r.rows[0], (e) => translateDbError(e, scope));
   if (!updated) throw versionConflict();
   await auditRecord(tx, scope, id, 'update', changes);
-  return rowToRecord(object, updated);
+  const result = rowToRecord(object, updated);
+  for (const h of hooksOf(object.key)) await h.afterUpdate?.(tx, scope, before, result);
+  return result;
 }
