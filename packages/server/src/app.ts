@@ -27,6 +27,8 @@ import { accountRoutes } from './objects/account/routes';
 import { activityRoutes } from './objects/activity/routes';
 import { analyticsRoutes } from './analytics/routes';
 import { leadConvertRoutes } from './objects/lead/convert-routes';
+import { opportunityLineRoutes } from './objects/opportunity-lines/routes';
+import { productCategoryRoutes } from './objects/product/category-routes';
 import { opportunityRoutes } from './objects/opportunity/routes';
 import { taskRoutes } from './objects/task/routes';
 import { poolGroupRoutes } from './objects/pool/group-routes';
@@ -128,6 +130,8 @@ export async function buildApp(services: Services, options: { logger?: boolean }
   await app.register(metadataAdminRoutes);
   await app.register(analyticsRoutes);
   await app.register(registryRoutes);
+  await app.register(productCategoryRoutes);
+  await app.register(opportunityLineRoutes);
   await app.register(opportunityRoutes);
 
   if (config.webDist && existsSync(config.webDist)) {

@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import './schema-records';
 import './schema-pools';
 import './schema-registry';
+import './schema-lines';
 import './schema-sales';
 import pg from 'pg';
 import type { DB } from './schema';

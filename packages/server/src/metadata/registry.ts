@@ -2,6 +2,7 @@ import type { FieldMeta, ObjectMeta, PicklistOption } from '@yixiao/core';
 import type { DbOrTx } from '../db/database';
 import type { StandardField, StandardObject } from './define';
 import { standardObject } from './objects';
+import { optionSourceOf } from './option-sources';
 import { notFound } from '../platform/http/errors';
 
 /** A field as the engine uses it: its metadata and where its value lives. */
@@ -70,9 +71,11 @@ export async function loadObject(db: DbOrTx, tenantId: string, objectKey: string
     ...base.fields.map((f) => applyStandardSettings(f, settings.get(f.key))),
     ...rows.filter((r) => r.custom).map((r) => customField(r.field_key, r.settings as FieldSettings)),
   ];
-  const poolGroups = natural.some((f) => f.dynamicOptions) ? await poolGroupOptions(db, tenantId, objectKey) : [];
+  const sourced = new Map(await Promise.all(natural.filter((f) => f.dynamicOptions && optionSourceOf(objectKey, f.key))
+    .map(async (f) => [f.key, await optionSourceOf(objectKey, f.key)!(db, tenantId)] as const)));
+  const poolGroups = natural.some((f) => f.dynamicOptions && !sourced.has(f.key)) ? await poolGroupOptions(db, tenantId, objectKey) : [];
   const fields = natural
-    .map((f) => (f.dynamicOptions ? { ...f, options: poolGroups } : f))
+    .map((f) => (f.dynamicOptions ? { ...f, options: sourced.get(f.key) ?? poolGroups } : f))
     .map((f, index) => ({ f, rank: place.get(f.key) ?? UNARRANGED + index }))
     .sort((a, b) => a.rank - b.rank)
     .map(({ f }) => f);

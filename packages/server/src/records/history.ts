@@ -29,7 +29,7 @@ export const historyItemSchema = z.object({
 export type HistoryItem = z.infer<typeof historyItemSchema>;
 
 /** Changes that are not fields of the object but events on it, logged by the detail tabs. */
-const EVENT_FIELDS = new Set(['team', 'activity', 'task', 'files', 'comment', 'merged', 'mergedInto']);
+const EVENT_FIELDS = new Set(['team', 'activity', 'task', 'files', 'comment', 'merged', 'mergedInto', 'products', 'contacts', 'partners', 'competitors']);
 
 /**
  * 操作记录: a record's operation log, newest first, each change with its field's label and both
