@@ -5,6 +5,7 @@ import { buildApp } from './app';
 import { configFromEnv } from './config';
 import { openAppDatabaseUrl } from './db/app-database';
 import { openDatabase } from './db/database';
+import { seedDemoAccounts } from './seed/demo-accounts';
 import { seedDemoCompany } from './seed/demo-company';
 import { seedDemoPools } from './seed/demo-pools';
 import { seedDemoRecords } from './seed/demo-records';
@@ -23,6 +24,7 @@ if (!hasTenant && (target.embedded || process.argv.includes('--demo'))) {
   const demo = await seedDemoCompany(database.db, password);
   await seedDemoRecords(database.db, demo.tenantId, demo.userIds, config.publicUrl);
   await seedDemoPools(database.db, demo.tenantId, demo.userIds, config.publicUrl);
+  await seedDemoAccounts(database.db, demo.tenantId, demo.userIds, config.publicUrl);
   await seedDemoRegistry(database.db, demo.tenantId);
   if (!given) {
     await mkdir(config.dataDir, { recursive: true });

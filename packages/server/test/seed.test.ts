@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
+import { sweepTenant } from '../src/objects/pool/recycle';
 import { generateOrganisation } from '../src/seed/generate-organisation';
+import { seedDemoAccounts } from '../src/seed/demo-accounts';
 import { DEMO_COMPANY, DEMO_USERS, seedDemoCompany } from '../src/seed/demo-company';
 import { seedDemoPools } from '../src/seed/demo-pools';
 import { seedDemoRecords } from '../src/seed/demo-records';
@@ -67,6 +69,36 @@ describe('demo data', () => {
     assert.deepEqual(states.rows.map((r) => r.state).sort(), ['abandoned', 'held', 'pool']);
     const months = await sql<{ n: number }>`SELECT count(DISTINCT date_trunc('month', at))::int AS n FROM record_events WHERE tenant_id = ${demo.tenantId}::uuid`.execute(t.database.db);
     assert.ok(months.rows[0]!.n >= 11, 'history spread over the last 12 months');
+
+    // 客户公海池: two groups with members, accounts waiting, held (with contacts and team members), returned and abandoned.
+    await seedDemoAccounts(t.database.db, demo.tenantId, demo.userIds, 'http://localhost:3000');
+    const accountGroups = (await (await signIn(t, 'chenjing', 'DemoPassw0rd')).get('/api/v1/pools/account/groups')).json().items as { id: string; name: string; poolCount: number }[];
+    assert.deepEqual(accountGroups.map((g) => g.name).sort(), ['华东客户池', '华北客户池', '默认客户池'].sort());
+    const zhangsan = await signIn(t, 'zhangsan', 'DemoPassw0rd');
+    const northPool = (await zhangsan.get('/api/v1/pools/account/groups')).json().items as { name: string; poolCount: number }[];
+    assert.ok(northPool.some((g) => g.name === '华北客户池' && g.poolCount > 0), 'unclaimed accounts wait in 华北客户池');
+    assert.ok(!northPool.some((g) => g.name === '华东客户池'), 'a 华北 rep does not see the 华东 group');
+    const accountStates = await sql<{ state: string; n: number }>`SELECT a.pool_state AS state, count(*)::int AS n FROM accounts a
+      JOIN pool_groups g ON g.tenant_id = a.tenant_id AND g.id = a.pool_group_id WHERE a.tenant_id = ${demo.tenantId}::uuid AND g.name IN ('华北客户池', '华东客户池')
+      GROUP BY 1`.execute(t.database.db);
+    assert.deepEqual(accountStates.rows.map((r) => r.state).sort(), ['abandoned', 'held', 'pool'], JSON.stringify(accountStates.rows));
+    const kinds = await sql<{ kind: string }>`SELECT DISTINCT kind FROM record_events WHERE tenant_id = ${demo.tenantId}::uuid AND object = 'account'`.execute(t.database.db);
+    for (const kind of ['create_in_pool', 'claim', 'assign', 'return', 'abandon']) assert.ok(kinds.rows.some((r) => r.kind === kind), kind);
+    const accountMonths = await sql<{ n: number }>`SELECT count(DISTINCT date_trunc('month', at))::int AS n FROM record_events WHERE tenant_id = ${demo.tenantId}::uuid AND object = 'account'`.execute(t.database.db);
+    assert.ok(accountMonths.rows[0]!.n >= 10, 'account history spread over the year');
+    const held = await sql<{ contacts: number; team: number; ungrouped: number; stale: number }>`SELECT
+        (SELECT count(*)::int FROM contacts c JOIN accounts a ON a.tenant_id = c.tenant_id AND a.id = c.account_id
+          WHERE a.tenant_id = ${demo.tenantId}::uuid AND a.pool_state = 'held' AND a.pool_group_id IS NOT NULL) AS contacts,
+        (SELECT count(*)::int FROM record_team_members WHERE tenant_id = ${demo.tenantId}::uuid AND object = 'account') AS team,
+        (SELECT count(*)::int FROM accounts WHERE tenant_id = ${demo.tenantId}::uuid AND pool_group_id IS NULL) AS ungrouped,
+        (SELECT count(*)::int FROM accounts WHERE tenant_id = ${demo.tenantId}::uuid AND created_at > now()) AS stale`.execute(t.database.db);
+    assert.ok(held.rows[0]!.contacts > 20 && held.rows[0]!.team > 0, JSON.stringify(held.rows[0]));
+    assert.equal(held.rows[0]!.ungrouped, 4, 'accounts from before pools, for 初始化公海池分组');
+    assert.equal(held.rows[0]!.stale, 0, 'nothing dated in the future');
+    // The demo's recycle rules find nothing overdue on the first sweep: held accounts are being followed up.
+    assert.deepEqual(await sweepTenant(t.database.db, demo.tenantId, 'account', new Date()), { recycled: 0, warned: 0 });
+    const mine = (await zhangsan.get('/api/v1/account?view=mine&pageSize=200')).json().items as { region: { province?: string } | null }[];
+    assert.ok(mine.some((a) => a.region?.province), 'pool accounts carry a region from the list');
   });
 
   it('generates a company of any size with a 5-level tree where everyone but the admin has a superior', async () => {
