@@ -3,7 +3,7 @@ import type { ObjectMeta } from '@yixiao/core';
 import { analyticsDetailTabs, analyticsListActions } from '../analytics/extensions';
 import { dedupeFieldAddons, duplicateMarkers } from '../dedupe/extensions';
 import { leadConvertActions } from '../objects/lead/convertAction';
-import { poolDetailActions, poolListActions } from '../objects/pool/extensions';
+import { poolBatchActions, poolDetailActions, poolListActions } from '../objects/pool/extensions';
 import { registryDetailTabs, registryFieldAddons } from '../registry/extensions';
 import { accountBatchActions, accountTransferAddons, opportunityMarkers } from '../objects/account/extensions';
 import type { BatchResult } from './api';
@@ -94,4 +94,4 @@ export const listActions: ListAction[] = [...poolListActions, ...analyticsListAc
 export const fieldAddons: FieldAddon[] = [...dedupeFieldAddons, ...registryFieldAddons];
 export const cellMarkers: CellMarker[] = [...opportunityMarkers, ...duplicateMarkers];
 export const transferAddons: TransferAddon[] = [...accountTransferAddons];
-export const batchActions: BatchAction[] = [...accountBatchActions];
+export const batchActions: BatchAction[] = [...poolBatchActions, ...accountBatchActions];
