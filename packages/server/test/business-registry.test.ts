@@ -5,10 +5,11 @@ import { after, before, describe, it } from 'node:test';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { sql } from 'kysely';
 import { hasValidCheck } from '../src/registry/credit-code';
+import { seedDemoRegistry } from '../src/registry/demo';
 import { generateSampleCompanies, SAMPLE_SIZE } from '../src/registry/sample-generator';
 import { CITIES, TRADES } from '../src/registry/sample-data';
 import { startTestApp, type Client, type TestApp } from './support/app';
-import { signedInOrg, type Seat } from './support/org';
+import { createOrg, signedInOrg, type Seat } from './support/org';
 import { uploadFile } from './support/uploads';
 
 interface Suggestion { creditCode: string; name: string; legalRepresentative: string | null; status: string | null; address: string | null }
@@ -320,6 +321,20 @@ describe('工商信息 (§3.5.2)', () => {
     // A service that is not there at all is unavailable, quickly.
     const unreachable = await suggest(c.rep, '远景示例');
     assert.equal(unreachable.error?.code, 'unavailable');
+  });
+
+  it('gives the demo company the offline sample, with a registration for each of its accounts', async () => {
+    const demo = await createOrg(t);
+    const clients = await demo.clients();
+    const account = await createAccount(clients.rep, { name: '北京仁科互动网络科技有限公司' });
+    await seedDemoRegistry(t.database.db, demo.tenantId);
+    const view = (await clients.admin.get('/api/v1/admin/business-registry')).json();
+    assert.equal(view.provider, 'offline');
+    assert.equal(view.offline.count, SAMPLE_SIZE + 1);
+    const tab = (await clients.rep.get(`/api/v1/account/${account.id}/business-registry`)).json();
+    assert.equal(tab.company.name, '北京仁科互动网络科技有限公司');
+    assert.equal(tab.company.city, '北京市', 'the city in the name is the registration\'s');
+    assert.ok(hasValidCheck(tab.company.creditCode));
   });
 
   it('describes the 工商信息 routes in a valid OpenAPI document', async () => {

@@ -51,7 +51,11 @@ export function offlineProvider(db: Db, tenantId: string): RegistryProvider {
       const [first, ...rest] = terms;
       if (!first) return [];
       const phrase = terms.join('');
-      const others: RawBuilder<SqlBool>[] = rest.map((t) => sql<SqlBool>`name_folded LIKE ${`%${escapeLike(t)}%`}`);
+      // A further word of three characters narrows through the trigram index; a shorter one has no
+      // trigram and only filters the candidates (as LIKE, the planner would scan the whole index for it).
+      const others: RawBuilder<SqlBool>[] = rest.map((t) => ([...t].length >= LONG
+        ? sql<SqlBool>`name_folded LIKE ${`%${escapeLike(t)}%`}`
+        : sql<SqlBool>`strpos(name_folded, ${t}) > 0`));
       const branch = (match: RawBuilder<SqlBool>) => sql`(SELECT credit_code, name, name_folded, name_key, legal_representative, status, address, established_on
         FROM registry_companies WHERE tenant_id = ${tenantId}::uuid AND ${match}${others.length ? sql` AND ${sql.join(others, sql` AND `)}` : sql``}
         LIMIT ${CANDIDATES})`;
