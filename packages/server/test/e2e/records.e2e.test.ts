@@ -158,7 +158,7 @@ describe('record screens in the browser (list, form, detail)', () => {
     assert.equal(await page.getByRole('columnheader', { name: '电话', exact: true }).count(), 0);
     const columns = (await rep.get('/api/v1/views/lead/columns')).json().columns as string[];
     assert.ok(columns.includes('source') && !columns.includes('phone'), columns.join());
-    assert.equal(columns.at(-1), 'ownerId', 'moved up above the last column');
+    assert.equal(columns.at(-1), 'poolGroupId', 'moved up above the last column (所属公海)');
     assert.equal(columns.at(-2), 'source');
 
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/records-list.png`, fullPage: true });
