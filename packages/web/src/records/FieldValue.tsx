@@ -20,7 +20,8 @@ export const isBlank = (value: unknown) =>
 export function regionText(value: unknown): string {
   if (!value || typeof value !== 'object') return '';
   const r = value as { province?: string; city?: string; district?: string };
-  return [r.province, r.city, r.district].filter(Boolean).join(' ');
+  // A municipality is its own city (北京市 北京市 海淀区): name it once.
+  return [r.province, r.city === r.province ? undefined : r.city, r.district].filter(Boolean).join(' ');
 }
 
 /** A field's value as people read it: names for references, labels for options, grouped digits for money. */

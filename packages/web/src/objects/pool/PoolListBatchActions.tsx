@@ -76,7 +76,7 @@ export function ReturnToPoolBatch({ object: meta, selected, onDone }: Props) {
           {mayMove && (
             <Form.Item label={t('pool.return.group')}>
               <Select
-                value={groupId ?? ''} onChange={(v: string) => setGroupId(v || undefined)} data-testid="batch-pool-return-group"
+                value={groupId ?? ''} onChange={(v: string) => setGroupId(v || undefined)} data-testid="batch-pool-return-group" showSearch={{ optionFilterProp: 'label' }}
                 options={[{ value: '', label: t('pool.batchReturn.ownGroup') }, ...known.map((g) => ({ value: g.id, label: g.name }))]}
               />
             </Form.Item>
@@ -121,7 +121,7 @@ export function InitPoolGroupBatch({ object: meta, selected, onDone }: Props) {
         <Form layout="vertical">
           <Form.Item label={t('pool.initGroup.to')} required>
             <Select
-              value={groupId} onChange={setGroupId} data-testid="batch-pool-init-group" loading={!groups}
+              value={groupId} onChange={setGroupId} data-testid="batch-pool-init-group" loading={!groups} showSearch={{ optionFilterProp: 'label' }}
               options={(groups ?? []).map((g) => ({ value: g.id, label: g.name }))}
             />
           </Form.Item>

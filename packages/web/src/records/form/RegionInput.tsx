@@ -31,7 +31,7 @@ export function RegionInput({ value, onChange, testId }: { value: Region | null;
       allowClear
       showSearch
       placeholder={t('records.region.placeholder')}
-      displayRender={(labels) => labels.join(' / ')}
+      displayRender={(labels) => labels.filter((l, i) => l !== labels[i - 1]).join(' / ')}
       onChange={(path) => {
         const parts = (path ?? []) as string[];
         onChange(parts.length ? Object.fromEntries(parts.map((name, i) => [PARTS[i], name])) as Region : null);

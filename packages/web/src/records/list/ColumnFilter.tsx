@@ -117,7 +117,7 @@ export function ColumnFilter({ field, current, onSort, onApply }: Props) {
       );
       break;
     case 'region':
-      body = <div style={{ minWidth: 260 }}><RegionInput testId="filter-region" value={draft.region ?? null} onChange={(region) => set({ region: region ?? undefined })} /></div>;
+      body = <RegionInput testId="filter-region-value" value={draft.region ?? null} onChange={(region) => set({ region: region ?? undefined })} />;
       break;
     default:
       body = (
