@@ -34,7 +34,7 @@ describe('销售机会的产品、联系人、合作伙伴与竞争对手 (§3.7
   let account: Rec;
   let opportunity: Rec;
   const products: Record<string, Rec> = {};
-  const categories: Record<string, string> = {};
+  const categories = { hardware: '', servers: '', software: '' };
 
   const create = async (client: Client, object: string, values: Record<string, unknown>): Promise<Rec> => {
     const res = await client.post(`/api/v1/${object}`, values);

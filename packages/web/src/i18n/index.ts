@@ -9,6 +9,7 @@ import { help } from './help';
 import { leadConvert } from './leadConvert';
 import { metadata } from './metadata';
 import { notifications } from './notifications';
+import { opportunityLines } from './opportunityLines';
 import { org } from './org';
 import { personal } from './personal';
 import { pool } from './pool';
@@ -18,7 +19,7 @@ import { registry } from './registry';
 import { region } from './region';
 
 /** Every area's catalogue; add yours here. Keys are namespaced by area ("org.", "personal.", …). */
-const catalogues = [common, org, personal, notifications, help, dedupe, search, activity, records, region, metadata, pool, analytics, leadConvert, registry, account];
+const catalogues = [common, org, personal, notifications, help, dedupe, search, activity, records, region, metadata, pool, analytics, leadConvert, registry, account, opportunityLines];
 
 const merge = (lang: 'zh' | 'en') => Object.assign({}, ...catalogues.map((c) => c[lang] as Record<string, string>)) as Record<string, string>;
 

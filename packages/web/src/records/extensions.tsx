@@ -8,6 +8,8 @@ import { registryDetailTabs, registryFieldAddons } from '../registry/extensions'
 import { accountBatchActions, accountTransferAddons, opportunityMarkers } from '../objects/account/extensions';
 import type { BatchResult } from './api';
 import { relatedCreateActions } from './detail/RelatedCreateMenu';
+import { opportunityAmountLocks, opportunityLineTabs } from '../objects/opportunity-lines/extensions';
+import { productListActions } from '../objects/product/extensions';
 import { recordTabs } from './tabs';
 
 /**
@@ -81,6 +83,17 @@ export interface TransferResult extends BatchResult {
   note?: string;
 }
 
+/**
+ * A field one record keeps read-only for a feature's reason (金额 while the opportunity has product
+ * lines, §3.7.5): the form shows it disabled with the reason, 资料 without its edit button.
+ */
+export interface FieldLock {
+  objects: string[];
+  field: string;
+  /** Answers the message key saying why the field is locked on this record, or null when it is not. */
+  check(props: { object: ObjectMeta; record: RecordData }): Promise<string | null>;
+}
+
 /** A button among a list's batch actions for some objects (合并 …); it decides itself how many rows it needs. */
 export interface BatchAction {
   key: string;
@@ -88,10 +101,11 @@ export interface BatchAction {
   render(props: { object: ObjectMeta; selected: RecordData[]; onDone(): void }): ReactNode;
 }
 
-export const detailTabs: DetailTab[] = [...recordTabs, ...analyticsDetailTabs, ...registryDetailTabs];
+export const detailTabs: DetailTab[] = [...recordTabs, ...analyticsDetailTabs, ...registryDetailTabs, ...opportunityLineTabs];
 export const detailActions: DetailAction[] = [...leadConvertActions, ...poolDetailActions, ...relatedCreateActions];
-export const listActions: ListAction[] = [...poolListActions, ...analyticsListActions];
+export const listActions: ListAction[] = [...poolListActions, ...analyticsListActions, ...productListActions];
 export const fieldAddons: FieldAddon[] = [...dedupeFieldAddons, ...registryFieldAddons];
 export const cellMarkers: CellMarker[] = [...opportunityMarkers, ...duplicateMarkers];
 export const transferAddons: TransferAddon[] = [...accountTransferAddons];
 export const batchActions: BatchAction[] = [...poolBatchActions, ...accountBatchActions];
+export const fieldLocks: FieldLock[] = [...opportunityAmountLocks];

@@ -6,6 +6,7 @@ import { metadataSections } from '../metadata/sections';
 import { orgSections } from '../org/sections';
 import { mailSection } from '../personal/sections';
 import { poolSection } from '../objects/pool/extensions';
+import { productCategorySection } from '../objects/product/extensions';
 import { registrySection } from '../registry/extensions';
 
 /**
@@ -19,4 +20,4 @@ export interface SystemSection {
   element: ReactNode;
 }
 
-export const systemSections: SystemSection[] = [...orgSections, ...metadataSections, mailSection, announcementSection, feedbackSection, dedupeSection, poolSection, registrySection];
+export const systemSections: SystemSection[] = [...orgSections, ...metadataSections, mailSection, announcementSection, feedbackSection, dedupeSection, poolSection, registrySection, productCategorySection];

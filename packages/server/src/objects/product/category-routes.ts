@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { requireAuth } from '../../platform/http/auth-hook';
 import { errorBody } from '../../platform/http/errors';
 import { categoryChangeSchema, categoryListSchema, categoryParams, newCategorySchema } from './category.types';
-import { createCategory, deleteCategory, listCategories, updateCategory } from './category-tree';
+import { createCategory, deleteCategory, listCategories, shiftCategory, updateCategory } from './category-tree';
 import './hooks';
 
 const tags = ['product'];
@@ -34,6 +34,15 @@ export const productCategoryRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => {
     const auth = requireAuth(request);
     await db.transaction().execute((tx) => updateCategory(tx, auth, request.params.id, request.body));
+    return list(auth.tenantId);
+  });
+
+  app.post(`${base}/:id/shift`, {
+    config: { auth: 'metadata.manage' },
+    schema: { tags, summary: '上移 / 下移: swap a category with its neighbour among its siblings', params: categoryParams, body: z.object({ direction: z.enum(['up', 'down']) }), response: { 200: categoryListSchema, 404: errorBody } },
+  }, async (request) => {
+    const auth = requireAuth(request);
+    await db.transaction().execute((tx) => shiftCategory(tx, auth, request.params.id, request.body.direction));
     return list(auth.tenantId);
   });
 

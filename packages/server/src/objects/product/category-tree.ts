@@ -136,3 +136,24 @@ export async function deleteCategory(tx: Tx, auth: AuthContext, id: string): Pro
   await tx.deleteFrom('product_categories').where('tenant_id', '=', auth.tenantId).where('id', '=', id).execute();
   await audit(tx, auth, id, 'delete', [{ field: 'name', old: row.name, new: null }]);
 }
+
+/** 上移 / 下移: swaps a category with its neighbour among its siblings (the siblings are renumbered 10, 20, … first). */
+export async function shiftCategory(tx: Tx, auth: AuthContext, id: string, direction: 'up' | 'down'): Promise<void> {
+  await lockTree(tx, auth.tenantId);
+  const row = await findCategory(tx, auth.tenantId, id);
+  const siblings = (await tx.selectFrom('product_categories').select(['id', 'name', 'sort_order'])
+    .where('tenant_id', '=', auth.tenantId)
+    .where((eb) => (row.parent_id ? eb('parent_id', '=', row.parent_id) : eb('parent_id', 'is', null)))
+    .execute()).sort((a, b) => a.sort_order - b.sort_order || a.name.localeCompare(b.name, 'zh-CN'));
+  const at = siblings.findIndex((s) => s.id === id);
+  const other = direction === 'up' ? at - 1 : at + 1;
+  if (other < 0 || other >= siblings.length) return;
+  [siblings[at], siblings[other]] = [siblings[other]!, siblings[at]!];
+  for (const [index, sibling] of siblings.entries()) {
+    const sortOrder = (index + 1) * 10;
+    if (sibling.sort_order === sortOrder) continue;
+    await tx.updateTable('product_categories').set({ sort_order: sortOrder, version: sql`version + 1`, updated_at: sql`now()` })
+      .where('tenant_id', '=', auth.tenantId).where('id', '=', sibling.id).execute();
+  }
+  await audit(tx, auth, id, 'update', [{ field: 'sortOrder', old: row.sort_order, new: (siblings.findIndex((s) => s.id === id) + 1) * 10 }]);
+}

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { RecordData } from '../extensions';
 import { isBlank } from '../FieldValue';
 import { liveFields, textOf, useLocale } from '../fields';
+import { useFieldLocks } from '../form/useFieldLocks';
 import { InlineField } from './InlineField';
 
 interface Props {
@@ -20,6 +21,7 @@ export function FieldsTab({ meta, record, onSaved, onReload }: Props) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [more, setMore] = useState(false);
+  const locks = useFieldLocks(meta, record);
   const fields = liveFields(meta);
   const system = fields.filter((f) => f.readOnly || f.type === 'autonumber' || f.key === 'ownerId');
   const business = fields.filter((f) => !system.includes(f));
@@ -37,7 +39,7 @@ export function FieldsTab({ meta, record, onSaved, onReload }: Props) {
               {field.required && <span style={{ color: '#ff4d4f' }}>* </span>}{textOf(field.label, locale)}
             </Typography.Text>
             <div style={{ flex: 1, minWidth: 0 }}>
-              <InlineField meta={meta} field={field} record={record} onSaved={onSaved} onReload={onReload} />
+              <InlineField meta={meta} field={field} record={record} onSaved={onSaved} onReload={onReload} lockedReason={locks.get(field.key)} />
             </div>
           </div>
         </Col>

@@ -1,5 +1,5 @@
-import { Alert, App, Button, Space, Typography } from 'antd';
-import { CheckOutlined, CloseOutlined, EditOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Space, Tooltip, Typography } from 'antd';
+import { CheckOutlined, CloseOutlined, EditOutlined, LockOutlined } from '@ant-design/icons';
 import type { FieldMeta, ObjectMeta } from '@yixiao/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,13 +17,15 @@ interface Props {
   onSaved(record: RecordData): void;
   /** Reads the record again (after someone else changed it). */
   onReload(): Promise<unknown>;
+  /** Message key of why a feature keeps this field read-only on this record (records/form/useFieldLocks.ts). */
+  lockedReason?: string;
 }
 
 /**
  * One field of 资料, edited in place: ✓ or Enter saves it with the record's version, Esc gives up.
  * When someone else changed the record meanwhile, the draft stays open until the newest is loaded.
  */
-export function InlineField({ meta, field, record, onSaved, onReload }: Props) {
+export function InlineField({ meta, field, record, onSaved, onReload, lockedReason }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [editing, setEditing] = useState(false);
@@ -31,7 +33,7 @@ export function InlineField({ meta, field, record, onSaved, onReload }: Props) {
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
-  const editable = isEditable(field);
+  const editable = isEditable(field) && !lockedReason;
 
   const start = () => {
     setDraft(record[field.key] ?? null);
@@ -64,6 +66,9 @@ export function InlineField({ meta, field, record, onSaved, onReload }: Props) {
     return (
       <div className="record-field-value" style={{ display: 'flex', gap: 8, alignItems: 'flex-start', minHeight: 22 }} data-testid={`value-${field.key}`}>
         <span style={{ flex: 1, minWidth: 0, wordBreak: 'break-word' }}><FieldValue field={field} record={record} /></span>
+        {lockedReason && (
+          <Tooltip title={t(lockedReason)}><LockOutlined style={{ color: '#999', marginTop: 4 }} data-testid={`locked-${field.key}`} /></Tooltip>
+        )}
         {editable && (
           <Button
             type="text" size="small" icon={<EditOutlined />} onClick={start} className="record-field-edit"

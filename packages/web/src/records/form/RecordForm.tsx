@@ -1,4 +1,4 @@
-import { Alert, App, Button, Col, Form, Modal, Row } from 'antd';
+import { Alert, App, Button, Col, ConfigProvider, Form, Modal, Row } from 'antd';
 import { DownOutlined, UpOutlined } from '@ant-design/icons';
 import type { FieldMeta, ObjectMeta } from '@yixiao/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -9,6 +9,7 @@ import type { RecordData } from '../extensions';
 import { editableFields, textOf, useLocale } from '../fields';
 import { FieldAddonSlot } from './FieldAddonSlot';
 import { FieldInput } from './FieldInput';
+import { useFieldLocks } from './useFieldLocks';
 import { changedValues, fieldProblems, filledValues, isConflict, mergeAfterConflict, valuesOf } from './formValues';
 
 interface Props {
@@ -42,6 +43,7 @@ export function RecordForm({ meta, open, record, prefill, prefillDisplay, create
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState(false);
   const idempotencyKey = useRef(newIdempotencyKey());
+  const locks = useFieldLocks(meta, base);
 
   // Long text takes a whole row; it goes last so the two columns keep no holes.
   const fields = useMemo(() => {
@@ -118,9 +120,12 @@ export function RecordForm({ meta, open, record, prefill, prefillDisplay, create
         <Form.Item
           name={field.key} label={label} required={enforce}
           rules={enforce ? [{ required: true, whitespace: field.type !== 'boolean', message: t('records.form.required', { field: label }) }] : []}
-          style={{ marginBottom: 12 }}
+          style={{ marginBottom: 12 }} extra={locks.has(field.key) ? t(locks.get(field.key)!) : undefined}
         >
-          <FieldInput field={field} original={base?.[field.key]} displayName={display[field.key]} />
+          {/* A field a feature locks on this record (金额 of an opportunity with product lines) shows, disabled. */}
+          <ConfigProvider componentDisabled={locks.has(field.key)}>
+            <FieldInput field={field} original={base?.[field.key]} displayName={display[field.key]} />
+          </ConfigProvider>
         </Form.Item>
         <FieldAddonSlot meta={meta} field={field} form={form} recordId={base?.id} setValues={fillValues} />
       </Col>
