@@ -16,10 +16,11 @@ import { pool } from './pool';
 import { search } from './search';
 import { records } from './records';
 import { registry } from './registry';
+import { salesProcess } from './salesProcess';
 import { region } from './region';
 
 /** Every area's catalogue; add yours here. Keys are namespaced by area ("org.", "personal.", …). */
-const catalogues = [common, org, personal, notifications, help, dedupe, search, activity, records, region, metadata, pool, analytics, leadConvert, registry, account, opportunityLines];
+const catalogues = [common, org, personal, notifications, help, dedupe, search, activity, records, region, metadata, pool, analytics, leadConvert, registry, account, salesProcess, opportunityLines];
 
 const merge = (lang: 'zh' | 'en') => Object.assign({}, ...catalogues.map((c) => c[lang] as Record<string, string>)) as Record<string, string>;
 

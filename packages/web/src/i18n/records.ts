@@ -13,6 +13,7 @@ export const records = {
     'records.view.deleteConfirm': '删除检索「{{name}}」？',
 
     'records.list.total': '共 {{count}} 条',
+    'records.list.modeList': '列表',
     'records.list.totalCapped': '共 10,000+ 条',
     'records.list.empty': '暂无{{object}}',
     'records.list.export': '导出',
@@ -192,6 +193,7 @@ export const records = {
     'records.view.deleteConfirm': 'Delete the view "{{name}}"?',
 
     'records.list.total': '{{count}} in total',
+    'records.list.modeList': 'List',
     'records.list.totalCapped': '10,000+ in total',
     'records.list.empty': 'No {{object}} records yet',
     'records.list.export': 'Export',

@@ -6,7 +6,8 @@ import { leadConvertActions } from '../objects/lead/convertAction';
 import { poolBatchActions, poolDetailActions, poolListActions } from '../objects/pool/extensions';
 import { registryDetailTabs, registryFieldAddons } from '../registry/extensions';
 import { accountBatchActions, accountTransferAddons, opportunityMarkers } from '../objects/account/extensions';
-import type { BatchResult } from './api';
+import type { BatchResult, ListQuery } from './api';
+import { opportunityDetailBanners, opportunityListModes } from '../objects/opportunity/extensions';
 import { relatedCreateActions } from './detail/RelatedCreateMenu';
 import { opportunityAmountLocks, opportunityLineTabs } from '../objects/opportunity-lines/extensions';
 import { productListActions } from '../objects/product/extensions';
@@ -67,6 +68,26 @@ export interface ListAction {
 }
 
 /**
+ * Another way to show a list (看板 …): a toggle beside the list's title swaps the table for it; the
+ * list's view, filters and sort still apply. `refreshKey` changes when the list reloads (a record made).
+ */
+export interface ListMode {
+  key: string;
+  objects: string[];
+  /** Message-catalogue key of the toggle's label. */
+  labelKey: string;
+  icon: ReactNode;
+  render(props: { object: ObjectMeta; query: Omit<ListQuery, 'page' | 'pageSize'>; refreshKey: number }): ReactNode;
+}
+
+/** A band between a record's header and its tabs (可视化流程 …); `onChanged` reloads the record. */
+export interface DetailBanner {
+  key: string;
+  objects: string[];
+  render(props: { object: ObjectMeta; record: RecordData; onChanged: () => void }): ReactNode;
+}
+
+/**
  * What 转移 also carries for some objects (客户: which related records follow, §3.5.8): extra choices
  * in the single and batch dialogs, and the call that transfers with them instead of the plain one.
  */
@@ -109,3 +130,5 @@ export const cellMarkers: CellMarker[] = [...opportunityMarkers, ...duplicateMar
 export const transferAddons: TransferAddon[] = [...accountTransferAddons];
 export const batchActions: BatchAction[] = [...poolBatchActions, ...accountBatchActions];
 export const fieldLocks: FieldLock[] = [...opportunityAmountLocks];
+export const listModes: ListMode[] = [...opportunityListModes];
+export const detailBanners: DetailBanner[] = [...opportunityDetailBanners];

@@ -8,6 +8,7 @@ import { mailSection } from '../personal/sections';
 import { poolSection } from '../objects/pool/extensions';
 import { productCategorySection } from '../objects/product/extensions';
 import { registrySection } from '../registry/extensions';
+import { salesProcessSection } from '../objects/opportunity/extensions';
 
 /**
  * The sections of 系统设置, in menu order. Each area adds its own entry; `permission` hides the
@@ -20,4 +21,4 @@ export interface SystemSection {
   element: ReactNode;
 }
 
-export const systemSections: SystemSection[] = [...orgSections, ...metadataSections, mailSection, announcementSection, feedbackSection, dedupeSection, poolSection, registrySection, productCategorySection];
+export const systemSections: SystemSection[] = [...orgSections, ...metadataSections, mailSection, announcementSection, feedbackSection, dedupeSection, poolSection, registrySection, salesProcessSection, productCategorySection];

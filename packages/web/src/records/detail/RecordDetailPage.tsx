@@ -1,10 +1,10 @@
 import { Alert, App, Button, Card, Result, Tabs } from 'antd';
 import type { ObjectMeta } from '@yixiao/core';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { recordsApi } from '../api';
-import { detailTabs, type RecordData } from '../extensions';
+import { detailBanners, detailTabs, type RecordData } from '../extensions';
 import { recordName, textOf, useLocale } from '../fields';
 import { RecordForm } from '../form/RecordForm';
 import { listPath } from '../paths';
@@ -89,6 +89,8 @@ function DetailScreen({ meta, id }: { meta: ObjectMeta; id: string }) {
         meta={meta} record={record} onChanged={setRecord} onReload={refresh}
         onEdit={() => setDialog('edit')} onTransfer={() => setDialog('transfer')} onDelete={confirmDelete}
       />
+      {detailBanners.filter((b) => b.objects.includes(meta.key))
+        .map((b) => <Fragment key={b.key}>{b.render({ object: meta, record, onChanged: () => void refresh() })}</Fragment>)}
       <Card style={{ marginTop: 16 }} styles={{ body: { paddingTop: 4 } }}>
         <Tabs
           activeKey={active}

@@ -1,12 +1,12 @@
-import { Alert, App, Button, Card, Empty, Space, Table, Typography } from 'antd';
-import { DownloadOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Empty, Segmented, Space, Table, Typography } from 'antd';
+import { DownloadOutlined, FilterOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import type { FilterNode, ObjectMeta } from '@yixiao/core';
 import { Fragment, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useCurrentUser } from '../../auth/me';
 import { recordsApi, type SavedView } from '../api';
-import { listActions, type RecordData } from '../extensions';
+import { listActions, listModes, type RecordData } from '../extensions';
 import { textOf, useLocale } from '../fields';
 import { RecordForm } from '../form/RecordForm';
 import { recordPath } from '../paths';
@@ -42,6 +42,21 @@ function ListScreen({ meta }: { meta: ObjectMeta }) {
   const [views, setViews] = useState<SavedView[]>([]);
   const [selected, setSelected] = useState<RecordData[]>([]);
   const [dialog, setDialog] = useState<'create' | 'columns' | 'advanced' | 'saveView' | null>(null);
+  // 列表 or another mode of this object (看板 …), remembered per object like the view.
+  const modes = listModes.filter((m) => m.objects.includes(meta.key));
+  const modeKey = `yixiao.listMode.${me.id}.${meta.key}`;
+  const [modeName, setModeName] = useState(() => localStorage.getItem(modeKey) ?? 'list');
+  const mode = modes.find((m) => m.key === modeName);
+  const [refreshKey, setRefreshKey] = useState(0);
+  const chooseMode = (next: string) => {
+    localStorage.setItem(modeKey, next);
+    setModeName(next);
+    setSelected([]);
+  };
+  const reloadAll = () => {
+    setRefreshKey((k) => k + 1);
+    return reload();
+  };
 
   const loadViews = useCallback(() => recordsApi.views(meta.key).then(setViews, () => setViews([])), [meta.key]);
   useEffect(() => {
@@ -84,6 +99,15 @@ function ListScreen({ meta }: { meta: ObjectMeta }) {
   return (
     <Card styles={{ body: { padding: 16 } }}>
       <div style={{ display: 'flex', alignItems: 'center', gap: 12, minHeight: 40, flexWrap: 'wrap' }}>
+        {modes.length > 0 && (
+          <Segmented
+            value={mode?.key ?? 'list'} onChange={(v) => chooseMode(String(v))} data-testid="list-mode"
+            options={[
+              { value: 'list', label: <span data-testid="list-mode-list">{t('records.list.modeList')}</span>, icon: <UnorderedListOutlined /> },
+              ...modes.map((m) => ({ value: m.key, label: <span data-testid={`list-mode-${m.key}`}>{t(m.labelKey)}</span>, icon: m.icon })),
+            ]}
+          />
+        )}
         <Typography.Title level={4} style={{ margin: 0 }} data-testid="list-title">{objectLabel}</Typography.Title>
         {selected.length > 0 ? (
           <BatchActions meta={meta} selected={selected} onClear={() => setSelected([])} onDone={() => { setSelected([]); void reload(); }} />
@@ -105,7 +129,7 @@ function ListScreen({ meta }: { meta: ObjectMeta }) {
       />
       {error && <Alert type="error" showIcon title={error.message} style={{ margin: '8px 0' }} data-testid="list-error" />}
 
-      <Table<RecordData>
+      {mode ? mode.render({ object: meta, query: { filter: state.query.filter, view: state.query.view, viewId: state.query.viewId, sort: state.query.sort }, refreshKey }) : <Table<RecordData>
         data-testid="list-table"
         rowKey="id"
         size="middle"
@@ -143,9 +167,9 @@ function ListScreen({ meta }: { meta: ObjectMeta }) {
             }
           },
         }}
-      />
+      />}
 
-      <RecordForm meta={meta} open={dialog === 'create'} onClose={() => setDialog(null)} onSaved={() => { setDialog(null); void reload(); }} />
+      <RecordForm meta={meta} open={dialog === 'create'} onClose={() => setDialog(null)} onSaved={() => { setDialog(null); void reloadAll(); }} />
       <ColumnSettingsModal
         meta={meta} open={dialog === 'columns'} columns={columns ?? meta.defaultColumns} onClose={() => setDialog(null)}
         onSave={async (next) => {
