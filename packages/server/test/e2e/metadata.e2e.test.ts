@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createCompany, TEST_PASSWORD } from '../support/app';
-import { signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
+import { chooseOption, signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
 
 describe('系统设置 → 对象与字段 in the browser', () => {
   let t: BrowserTest;
@@ -31,8 +31,7 @@ describe('系统设置 → 对象与字段 in the browser', () => {
     await page.getByTestId('field-add').click();
     await page.getByTestId('field-label-zh').fill('客户级别');
     await page.getByTestId('field-label-en').fill('Customer tier');
-    await page.getByTestId('field-type').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: /^单选$/ }).click();
+    await chooseOption(page, page.getByTestId('field-type'), /^单选$/);
     await page.getByTestId('option-zh-0').fill('重点客户');
     await page.getByTestId('option-add').click();
     await page.getByTestId('option-zh-1').fill('普通客户');

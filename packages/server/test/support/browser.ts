@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { freePort } from '../../src/db/embedded';
 import { startTestApp, type TestApp } from './app';
 
@@ -65,4 +65,25 @@ export async function chooseNewPasswordThroughForm(page: Page, temporary: string
   await inputs.nth(2).fill(chosen);
   await form.getByRole('button', { name: /保\s*存/ }).click();
   await page.getByTestId('current-user').waitFor();
+}
+
+/**
+ * Picks an option of an antd select the way a user does, and makes sure it took: on a busy machine
+ * a click can land while the dropdown is still opening, so the pick is retried until the select
+ * shows the chosen text.
+ */
+export async function chooseOption(page: Page, select: Locator, option: string | RegExp): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    await select.click();
+    const item = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first();
+    await item.waitFor();
+    await item.click();
+    const shown = select.locator('.ant-select-content').filter({ hasText: option });
+    try {
+      await shown.first().waitFor({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 2) throw error;
+    }
+  }
 }
