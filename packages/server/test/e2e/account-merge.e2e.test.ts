@@ -89,4 +89,46 @@ describe('合并客户 in the browser (§3.5.10)', () => {
     assert.deepEqual(rows, [{ id: master.id, phone: '010-64319999', level: '普通客户' }], 'the other is gone; the chosen phone is kept, the master\'s level stays');
     await page.close();
   });
+
+  it('转移给他人 on an account page carries the chosen related records held by its owner, never a won opportunity', async () => {
+    const rep = await apiClient(t, org.logins.rep);
+    const create = async (object: string, values: Record<string, unknown>) => {
+      const res = await rep.post(`/api/v1/${object}`, values);
+      assert.equal(res.statusCode, 201, res.body);
+      return res.json() as { id: string };
+    };
+    const account = await create('account', { name: '华为技术' });
+    const contact = await create('contact', { name: '刘经理', accountId: account.id });
+    const open = await create('opportunity', { name: '华为 进行中', accountId: account.id });
+    const won = await create('opportunity', { name: '华为 已赢单', accountId: account.id, stage: '赢单' });
+    const contract = await create('contract', { title: '华为合同', accountId: account.id, amount: '1000.00' });
+
+    const page = await t.newPage();
+    await signInThroughForm(page, org.logins.rep, TEST_PASSWORD);
+    await page.goto(`/account/${account.id}`);
+    await page.getByTestId('detail-actions').click();
+    await page.getByText('转移给他人').click();
+    const select = page.getByTestId('transfer-user');
+    await select.click();
+    await select.locator('input').last().fill('李同事');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '李同事' }).first().click();
+    const related = page.getByTestId('transfer-related');
+    assert.equal(await related.getByRole('checkbox', { name: '合同' }).isChecked(), true, 'every related kind is ticked at first');
+    await page.getByTestId('transfer-related-contract').click(); // 合同 stays with the rep
+    assert.equal(await related.getByRole('checkbox', { name: '合同' }).isChecked(), false);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/account-transfer.png` });
+    await page.getByTestId('transfer-ok').click();
+    await page.getByText('已转移：同时转移了 1 个联系人、1 个销售机会；1 条相关业务保留原所有人').waitFor();
+    await page.getByTestId('detail-owner').filter({ hasText: '李同事' }).waitFor();
+
+    const owners = (await sql<{ id: string; owner_id: string }>`SELECT id, owner_id FROM contacts WHERE id = ${contact.id}::uuid
+      UNION ALL SELECT id, owner_id FROM opportunities WHERE id = ANY(${[open.id, won.id]}::uuid[])
+      UNION ALL SELECT id, owner_id FROM contracts WHERE id = ${contract.id}::uuid`.execute(t.database.db)).rows;
+    const ownerOf = new Map(owners.map((o) => [o.id, o.owner_id]));
+    assert.equal(ownerOf.get(contact.id), org.userIds.peer);
+    assert.equal(ownerOf.get(open.id), org.userIds.peer);
+    assert.equal(ownerOf.get(won.id), org.userIds.rep);
+    assert.equal(ownerOf.get(contract.id), org.userIds.rep);
+    await page.close();
+  });
 });

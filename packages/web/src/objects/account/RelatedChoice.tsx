@@ -1,5 +1,4 @@
 import { Checkbox, Form } from 'antd';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { textOf, useLocale } from '../../records/fields';
 import { defaultRelated, useTransferRelations } from './relations';
@@ -17,16 +16,15 @@ export function RelatedChoice({ batch, value, onChange }: Props) {
   const locale = useLocale();
   const relations = useTransferRelations();
   const shown = relations?.filter((r) => batch || !r.disabled) ?? [];
-  useEffect(() => {
-    if (relations && value === undefined) onChange(defaultRelated(relations));
-  }, [relations, value, onChange]);
   if (!shown.length) return null;
+  // Untouched, the choice is the default (the transfer reads undefined the same way).
+  const checked = Array.isArray(value) ? value as string[] : defaultRelated(shown);
   return (
     <Form.Item label={t('account.transfer.related')} extra={t('account.transfer.relatedHint')}>
       <Checkbox.Group
         data-testid="transfer-related"
-        value={Array.isArray(value) ? value as string[] : []}
-        onChange={(checked) => onChange(checked as string[])}
+        value={checked}
+        onChange={(next) => onChange(next as string[])}
         options={shown.map((r) => ({
           value: r.object,
           label: <span data-testid={`transfer-related-${r.object}`}>{textOf(r.label, locale)}{r.disabled ? t('account.transfer.disabled') : ''}</span>,
