@@ -204,6 +204,20 @@ describe('客户公海池: the pool engine over accounts (§3.4, §3.5.11, §3.5
     assert.equal((await batch(reps[2]!.client, 'claim', { ids: [mine[0]!] }))[0]!.ok, true);
   });
 
+  it('an account’s contacts go with it to whoever claims it from the pool', async () => {
+    const made = (await reps[3]!.client.post('/api/v1/account', { name: '带联系人客户有限公司', poolGroupId: north })).json() as { id: string };
+    const contact = await reps[3]!.client.post('/api/v1/contact', { name: '钱采购', accountId: made.id, title: '采购经理' });
+    assert.equal(contact.statusCode, 201, contact.body);
+    assert.equal((await batch(reps[3]!.client, 'return', { ids: [made.id] }))[0]!.ok, true);
+    assert.equal((await batch(reps[4]!.client, 'claim', { ids: [made.id] }))[0]!.ok, true);
+    const moved = await reps[4]!.client.get(`/api/v1/contact/${contact.json().id}`);
+    assert.equal(moved.statusCode, 200, 'the new holder opens the contact');
+    assert.equal(moved.json().ownerId, reps[4]!.id);
+    assert.equal((await reps[3]!.client.get(`/api/v1/contact/${contact.json().id}`)).statusCode, 404, 'the former holder no longer sees it');
+    const log = await t.database.db.selectFrom('audit_log').select(['action', 'changes']).where('record_id', '=', contact.json().id).where('action', '=', 'transfer').execute();
+    assert.deepEqual(log.map((l) => l.changes), [[{ field: 'ownerId', old: reps[3]!.id, new: reps[4]!.id }]]);
+  });
+
   it('the 未成交 rule recycles accounts without a won opportunity; won accounts stay and no longer count towards the limit', async () => {
     const timed = await createGroup('限时客户池', [member(org.userIds.rep), member(org.userIds.manager, true)], { recycleUnconvertedDays: 5, maxHeld: 2 });
     const quiet = await inPool(c.manager, timed, '未成交客户有限公司');

@@ -37,6 +37,7 @@ export async function giveTo(tx: Tx, pool: PoolObject, tenantId: string, recordI
     SET owner_id = ${userId}::uuid, department_id = ${user.department_id}::uuid, pool_state = 'held', claimed_at = now(),
         recycle_warned_at = NULL, version = version + 1, updated_by = ${actorId}::uuid, updated_at = now()
     WHERE tenant_id = ${tenantId}::uuid AND id = ${recordId}::uuid RETURNING *`.execute(tx);
+  await pool.carry?.(tx, tenantId, recordId, userId, user.department_id, actorId);
   return rows[0]!;
 }
 
