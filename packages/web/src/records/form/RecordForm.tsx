@@ -117,16 +117,16 @@ export function RecordForm({ meta, open, record, prefill, prefillDisplay, create
     const enforce = field.required && (mode === 'edit' || primary.includes(field));
     return (
       <Col key={field.key} span={field.type === 'textarea' ? 24 : 12}>
-        <Form.Item
-          name={field.key} label={label} required={enforce}
-          rules={enforce ? [{ required: true, whitespace: field.type !== 'boolean', message: t('records.form.required', { field: label }) }] : []}
-          style={{ marginBottom: 12 }} extra={locks.has(field.key) ? t(locks.get(field.key)!) : undefined}
-        >
-          {/* A field a feature locks on this record (金额 of an opportunity with product lines) shows, disabled. */}
-          <ConfigProvider componentDisabled={locks.has(field.key)}>
+        {/* A field a feature locks on this record (金额 of an opportunity with product lines) shows, disabled. */}
+        <ConfigProvider componentDisabled={locks.has(field.key)}>
+          <Form.Item
+            name={field.key} label={label} required={enforce}
+            rules={enforce ? [{ required: true, whitespace: field.type !== 'boolean', message: t('records.form.required', { field: label }) }] : []}
+            style={{ marginBottom: 12 }} extra={locks.has(field.key) ? t(locks.get(field.key)!) : undefined}
+          >
             <FieldInput field={field} original={base?.[field.key]} displayName={display[field.key]} />
-          </ConfigProvider>
-        </Form.Item>
+          </Form.Item>
+        </ConfigProvider>
         <FieldAddonSlot meta={meta} field={field} form={form} recordId={base?.id} setValues={fillValues} />
       </Col>
     );
