@@ -35,7 +35,7 @@ describe('转移客户 with its related records (§3.5.8)', () => {
       peersContact: await create(c.admin, 'contact', { name: `${name}李同事的联系人`, accountId: account.id, ownerId: org.userIds.peer }),
       open: await create(c.rep, 'opportunity', { name: `${name}进行中`, accountId: account.id, stage: '需求确定' }),
       won: await create(c.rep, 'opportunity', { name: `${name}赢单`, accountId: account.id, stage: '赢单' }),
-      lost: await create(c.rep, 'opportunity', { name: `${name}输单`, accountId: account.id, stage: '输单' }),
+      lost: await create(c.rep, 'opportunity', { name: `${name}输单`, accountId: account.id, stage: '输单', lostReason: '价格' }),
       contract: await create(c.rep, 'contract', { title: `${name}合同`, accountId: account.id, amount: '8000.00' }),
       order: await create(c.rep, 'order', { accountId: account.id, amount: '99.90' }),
     };

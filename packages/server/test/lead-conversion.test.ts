@@ -79,7 +79,8 @@ describe('转为客户: converting a lead into an account, a contact and an oppo
     assert.equal(result.movedActivities, 1);
     assert.equal(result.lead.status, '已转换');
     const after = await counts();
-    assert.deepEqual([after.accounts, after.contacts, after.opportunities, after.events], [before.accounts + 1, before.contacts + 1, before.opportunities + 1, before.events + 1]);
+    // Events: the conversion, and the new opportunity's first stage and forecast (its stage history).
+    assert.deepEqual([after.accounts, after.contacts, after.opportunities, after.events], [before.accounts + 1, before.contacts + 1, before.opportunities + 1, before.events + 3]);
 
     const account = (await c.rep.get(`/api/v1/account/${result.account.id}`)).json();
     assert.equal(account.level, '重点客户');

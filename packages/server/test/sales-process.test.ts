@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import pg from 'pg';
+import SwaggerParser from '@apidevtools/swagger-parser';
 import type { SalesProcess, SalesProcessInput } from '@yixiao/core';
 import { openDatabase, type Database } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
@@ -269,6 +270,17 @@ describe('销售流程: stages, guided selling, loss reasons, stage history and 
     assert.deepEqual([column(after, '需求确定').count, column(after, '需求确定').amount], [1, '0.10']);
     assert.equal((await c.peer.post(`/api/v1/opportunity/${a}/stage`, { stage: '谈判审核' })).statusCode, 404, 'nor may others move it');
     assert.equal((await c.rep.post(`/api/v1/opportunity/${a}/stage`, { stage: '需求确定', version: 1 })).statusCode, 409, 'stale card');
+  });
+
+  it('describes its routes in a valid OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const mine = (p: string) => p === '/api/v1/sales-process' || p === '/api/v1/opportunity/kanban' || p.startsWith('/api/v1/opportunity/{id}/stage');
+    const paths = Object.fromEntries(Object.entries(doc.paths as Record<string, unknown>).filter(([p]) => mine(p)));
+    assert.deepEqual(Object.keys(paths).sort(), [
+      '/api/v1/opportunity/kanban', '/api/v1/opportunity/{id}/stage', '/api/v1/opportunity/{id}/stage-progress',
+      '/api/v1/opportunity/{id}/stage-tasks/{taskId}', '/api/v1/sales-process',
+    ]);
+    await SwaggerParser.validate({ ...doc, paths });
   });
 
   it('refuses a process without its closing stages, with unknown key fields or with tasks on closing stages', async () => {

@@ -22,7 +22,7 @@ export const salesProcessInputSchema = z.object({
   lostReasons: z.array(z.object({
     value: z.string().trim().min(1).max(100).optional(), label: inputLabel, enabled: z.boolean(),
   })).min(1).max(100),
-}).meta({ id: 'SalesProcessInput' });
+}).meta({ id: 'SalesProcessWrite' });
 export type SalesProcessBody = z.infer<typeof salesProcessInputSchema>;
 
 export const salesProcessSchema = z.object({
