@@ -293,6 +293,7 @@ describe('销售流程: stages, guided selling, loss reasons, stage history and 
       ['duplicate stage', (p) => { p.stages.push({ ...p.stages[0]!, value: undefined }); }],
       ['every open stage disabled', (p) => { for (const s of p.stages) if (s.kind === 'open') s.enabled = false; }],
       ['won below 100%', (p) => { p.stages.find((s) => s.kind === 'won')!.winRate = 90; }],
+      ['another won stage', (p) => { p.stages = p.stages.map((s) => (s.kind === 'won' ? { ...s, value: undefined, label: { zh: '成交' } } : s)); }],
     ];
     for (const [name, change] of cases) {
       const res = await save(change);

@@ -32,6 +32,8 @@ async function normaliseStages(tx: Tx, tenantId: string, input: SalesProcessBody
     // A stage's kind is what its records mean (in progress, won, lost): it never changes.
     if (before && before.kind !== s.kind) throw invalid('sales.closing_stages');
     if (s.kind !== 'open') {
+      // 赢单 and 输单 are renamed, never replaced: other rooms (转移, analytics) know them by value.
+      if (!before) throw invalid('sales.closing_stages');
       if (!s.enabled) throw invalid('sales.closing_enabled');
       if (s.tasks.length || s.keyFields.length) throw invalid('sales.closing_extras');
       if (s.winRate !== (s.kind === 'won' ? 100 : 0)) throw invalid('sales.win_rate_closing');
