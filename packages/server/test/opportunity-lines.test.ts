@@ -101,6 +101,8 @@ describe('销售机会的产品、联系人、合作伙伴与竞争对手 (§3.7
       assert.equal((await c.admin.delete(`/api/v1/product-categories/${categories.hardware}`)).statusCode, 409, 'has a subcategory');
       assert.equal((await c.admin.delete(`/api/v1/product-categories/${categories.servers}`)).statusCode, 409, 'holds a product');
       assert.equal((await c.admin.delete(`/api/v1/product-categories/${racks}`)).statusCode, 200);
+      const shifted = await c.admin.post(`/api/v1/product-categories/${categories.software}/shift`, { direction: 'up' });
+      assert.deepEqual(shifted.json().items.filter((n: { parentId: string | null }) => !n.parentId).map((n: { name: string }) => n.name), ['软件', '硬件', '服务器'], '上移 swaps 软件 with 硬件');
     });
 
     it('belongs to administrators: reps read it but neither edit the tree nor the products', async () => {
