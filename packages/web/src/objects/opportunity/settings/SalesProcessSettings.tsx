@@ -53,10 +53,12 @@ export function SalesProcessSettings() {
           <StagesTable stages={draft.stages} fields={fields} onChange={(stages) => setDraft({ ...draft, stages })} />
           <Typography.Title level={5} style={{ marginTop: 24 }}>{t('sales.settings.lostReasons')}</Typography.Title>
           <LostReasonsTable reasons={draft.lostReasons} onChange={(lostReasons) => setDraft({ ...draft, lostReasons })} />
-          <Space style={{ marginTop: 24 }}>
-            <Button type="primary" loading={saving} onClick={() => void save()} data-testid="sales-save">{t('sales.settings.save')}</Button>
-            <Button onClick={() => void load()}>{t('sales.settings.reset')}</Button>
-          </Space>
+          <div style={{ marginTop: 24 }}>
+            <Space>
+              <Button type="primary" loading={saving} onClick={() => void save()} data-testid="sales-save">{t('sales.settings.save')}</Button>
+              <Button onClick={() => void load()}>{t('sales.settings.reset')}</Button>
+            </Space>
+          </div>
         </>
       )}
     </Card>

@@ -54,11 +54,11 @@ export function StagesTable({ stages, fields, onChange }: { stages: StageDraft[]
           },
           { title: t('sales.settings.enabled'), key: 'enabled', width: 70, render: (_, s) => <Switch size="small" checked={s.enabled} onChange={(enabled) => set(s.key, { enabled })} /> },
           {
-            title: t('sales.settings.keyFields'), key: 'keyFields', width: 240,
+            title: t('sales.settings.keyFields'), key: 'keyFields', width: 220,
             render: (_, s) => <Select mode="multiple" value={s.keyFields} options={choices} onChange={(keyFields) => set(s.key, { keyFields })} style={{ width: '100%' }} maxTagCount="responsive" data-testid={`stage-keys-${s.key}`} />,
           },
           {
-            title: t('sales.settings.tasks'), key: 'tasks', width: 110,
+            title: t('sales.settings.tasks'), key: 'tasks', width: 130,
             render: (_, s) => <Button size="small" onClick={() => setEditingTasks(s.key)} data-testid={`stage-tasks-${s.key}`}>{t('sales.settings.tasksCount', { count: s.tasks.length })}</Button>,
           },
           {
