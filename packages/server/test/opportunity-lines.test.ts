@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import SwaggerParser from '@apidevtools/swagger-parser';
 import { lineTotal, sumOfTotals } from '../src/objects/opportunity-lines/line-total';
 import { startTestApp, type Client, type TestApp } from './support/app';
 import { signedInOrg, type createOrg, type Seat } from './support/org';
@@ -145,6 +146,10 @@ describe('销售机会的产品、联系人、合作伙伴与竞争对手 (§3.7
 
       const amounts = (await history()).filter((h) => h.action === 'update').flatMap((h) => h.changes).filter((ch) => ch.field === 'amount');
       assert.deepEqual(amounts.map((ch) => [ch.oldText, ch.newText]), [['94.99', '1644.99'], ['5000.00', '94.99']]);
+      // The engine's update hooks saw each amount change: the forecast's event log has them (objects/opportunity).
+      const events = await t.database.db.selectFrom('record_events').select('detail')
+        .where('record_id', '=', opportunity.id).where('kind', '=', 'forecast_change').orderBy('id').execute();
+      assert.deepEqual(events.map((e) => (e.detail as { amount?: unknown }).amount).filter(Boolean).slice(-2), [{ from: '5000.00', to: '94.99' }, { from: '94.99', to: '1644.99' }]);
       const added = (await history()).filter((h) => h.action === 'product_add');
       assert.equal(added.length, 2, 'one log entry per action');
       assert.equal(added[1]!.changes[0]!.label, '产品明细');
@@ -294,6 +299,15 @@ describe('销售机会的产品、联系人、合作伙伴与竞争对手 (§3.7
       assert.ok(!removed.json().items.some((i: { name: string }) => i.name === '王采购'));
       assert.equal((await read(c.rep, 'contact', buyer.id)).accountId, account.id, 'the contact stays with its account');
     });
+  });
+
+  it('describes its routes in a valid OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const mine = Object.fromEntries(Object.entries(doc.paths as Record<string, unknown>)
+      .filter(([p]) => p.startsWith('/api/v1/product-categories') || /^\/api\/v1\/opportunity\/\{id\}\/(products|contacts|partners|competitors)/.test(p)));
+    assert.equal(Object.keys(mine).length, 12, Object.keys(mine).join(', '));
+    // Validated on their own so that another module's half-finished schema cannot hide a fault of ours.
+    await SwaggerParser.validate({ ...doc, paths: mine });
   });
 
   describe('合作伙伴 and 竞争对手 from their libraries', () => {
