@@ -8,7 +8,7 @@ import { pointsAt, transferRelations } from './related';
 import type { TransferOutcome } from './transfer.types';
 import './messages';
 
-/** §3.5.8: won and lost opportunities never move, whoever holds them. */
+/** §3.5.8: won and lost opportunities never move, whoever holds them. 销售流程 may relabel these stages, never change their values. */
 const CLOSED_STAGES = ['赢单', '输单'];
 
 /**
