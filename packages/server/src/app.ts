@@ -25,6 +25,7 @@ import { realtimeRoutes } from './platform/realtime/routes';
 import { metadataAdminRoutes } from './metadata/admin/routes';
 import { accountRoutes } from './objects/account/routes';
 import { activityRoutes } from './objects/activity/routes';
+import { activityRecordsRoutes } from './objects/activity/activity-records-routes';
 import { analyticsRoutes } from './analytics/routes';
 import { leadConvertRoutes } from './objects/lead/convert-routes';
 import { opportunityLineRoutes } from './objects/opportunity-lines/routes';
@@ -119,6 +120,7 @@ export async function buildApp(services: Services, options: { logger?: boolean }
   await app.register(historyRoutes);
   await app.register(recordFileRoutes);
   await app.register(activityRoutes);
+  await app.register(activityRecordsRoutes);
   await app.register(taskRoutes);
   await app.register(poolGroupRoutes);
   await app.register(poolRoutes);
