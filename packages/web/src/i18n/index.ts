@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { account } from './account';
 import { activity } from './activity';
+import { activityRecords } from './activityRecords';
 import { analytics } from './analytics';
 import { common } from './common';
 import { dedupe } from './dedupe';
@@ -20,7 +21,7 @@ import { salesProcess } from './salesProcess';
 import { region } from './region';
 
 /** Every area's catalogue; add yours here. Keys are namespaced by area ("org.", "personal.", …). */
-const catalogues = [common, org, personal, notifications, help, dedupe, search, activity, records, region, metadata, pool, analytics, leadConvert, registry, account, salesProcess, opportunityLines];
+const catalogues = [common, org, personal, notifications, help, dedupe, search, activity, records, region, metadata, pool, analytics, leadConvert, registry, account, salesProcess, opportunityLines, activityRecords];
 
 const merge = (lang: 'zh' | 'en') => Object.assign({}, ...catalogues.map((c) => c[lang] as Record<string, string>)) as Record<string, string>;
 

@@ -16,8 +16,8 @@ function GenericDetail() {
 /** List and detail pages of every object: /lead and /lead/<id> …, and /o/<object> for any other. */
 export const recordRoutes: { path: string; element: ReactNode }[] = [
   ...RECORD_OBJECTS.flatMap((object) => [
-    // /task is 我的任务 (objects/task); the generic task list stays at /o/task.
-    ...(object === 'task' ? [] : [{ path: `/${object}`, element: <RecordListPage object={object} /> }]),
+    // /task is 我的任务 (objects/task), /activity is 活动记录 (objects/activity); their generic lists stay at /o/<object>.
+    ...(object === 'task' || object === 'activity' ? [] : [{ path: `/${object}`, element: <RecordListPage object={object} /> }]),
     { path: `/${object}/:id`, element: <RecordDetailPage object={object} /> },
   ]),
   { path: '/o/:object', element: <GenericList /> },

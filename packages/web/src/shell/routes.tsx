@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { ANALYTICS_MENU_KEYS, analyticsRoutes } from '../analytics/routes';
 import { SearchResultsPage } from '../search/SearchResultsPage';
 import { MyTasksPage } from '../objects/task/MyTasksPage';
+import { ActivityRecordsPage } from '../objects/activity/ActivityRecordsPage';
 import { POOL_MENU_KEYS, poolRoutes } from '../objects/pool/routes';
 import { RECORD_MENU_KEYS, recordRoutes } from '../records/routes';
 import { helpRoutes } from '../help/sections';
@@ -18,6 +19,7 @@ export const routes: { path: string; element: ReactNode }[] = [
   { path: '/settings/system/*', element: <SystemSettingsPage /> },
   { path: '/search', element: <SearchResultsPage /> },
   { path: '/task', element: <MyTasksPage /> }, // 我的任务, before the generic task list
+  { path: '/activity', element: <ActivityRecordsPage /> }, // 活动记录; the generic activity list stays at /o/activity
   ...personalRoutes,
   ...notificationRoutes,
   ...helpRoutes,

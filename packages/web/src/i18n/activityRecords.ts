@@ -1,0 +1,33 @@
+/** UI strings of the 活动记录 page (§3.7.7, §4.5): "activityRecords.". */
+export const activityRecords = {
+  zh: {
+    'activityRecords.title': '活动记录',
+    'activityRecords.ranking': '排行榜',
+    'activityRecords.rank': '名次',
+    'activityRecords.export': '导出',
+    'activityRecords.when': '时间',
+    'activityRecords.type': '类型',
+    'activityRecords.content': '内容',
+    'activityRecords.person': '记录人',
+    'activityRecords.department': '部门',
+    'activityRecords.source': '关联记录',
+    'activityRecords.count': '活动数',
+    'activityRecords.taskType': '已完成任务',
+    'activityRecords.total': '共 {{n}} 条',
+  },
+  en: {
+    'activityRecords.title': 'Activities',
+    'activityRecords.ranking': 'Ranking',
+    'activityRecords.rank': 'Rank',
+    'activityRecords.export': 'Export',
+    'activityRecords.when': 'When',
+    'activityRecords.type': 'Type',
+    'activityRecords.content': 'Content',
+    'activityRecords.person': 'Person',
+    'activityRecords.department': 'Department',
+    'activityRecords.source': 'Related record',
+    'activityRecords.count': 'Activities',
+    'activityRecords.taskType': 'Completed task',
+    'activityRecords.total': '{{n}} in all',
+  },
+};
