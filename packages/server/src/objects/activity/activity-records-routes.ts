@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { requireAuth } from '../../platform/http/auth-hook';
 import { openScope } from '../../records/scope';
 import { errorBody } from './activity.types';
 import {
-  activityRecordsFilterSchema, activityRecordsPageSchema, activityRecordsQuerySchema, filterOptionsSchema, rankingSchema,
+  activityRecordsFilterSchema, activityRecordsPageSchema, activityRecordsQuerySchema, rankingSchema,
 } from './activity-records.types';
 import { exportActivityRecords } from './export-activity-records';
 import { listActivityRecords } from './list-activity-records';
@@ -32,16 +31,6 @@ export const activityRecordsRoutes: FastifyPluginAsyncZod = async (app) => {
       querystring: activityRecordsFilterSchema, response: { 200: rankingSchema, 400: errorBody },
     },
   }, async (request) => activityRanking(db, await openScope(db, requireAuth(request), 'activity'), request.query));
-
-  app.get(`${base}/filters`, {
-    config: { auth: 'user' },
-    schema: { tags, summary: 'Departments to filter 活动记录 by', response: { 200: filterOptionsSchema } },
-  }, async (request) => {
-    const { tenantId } = requireAuth(request);
-    const { rows } = await sql<{ id: string; name: string; parent_id: string | null }>`SELECT id::text AS id, name, parent_id::text AS parent_id
-      FROM departments WHERE tenant_id = ${tenantId}::uuid ORDER BY name, id`.execute(db);
-    return { departments: rows.map((r) => ({ id: r.id, name: r.name, parentId: r.parent_id })) };
-  });
 
   app.get(`${base}/export`, {
     config: { auth: 'user' },

@@ -43,7 +43,3 @@ export const rankingSchema = z.object({
     count: z.number().int(),
   })),
 });
-
-export const filterOptionsSchema = z.object({
-  departments: z.array(z.object({ id: z.string(), name: z.string(), parentId: z.string().nullable() })),
-});
