@@ -160,7 +160,7 @@ describe('客户公海池 in the browser: an account from creation back to the p
 
   it('a pool administrator initialises the pool group of accounts from before pools from the account list (§3.5.12)', async () => {
     const token = await t.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { login: org.logins.admin, password: TEST_PASSWORD } });
-    const made = [];
+    const made: string[] = [];
     for (const name of ['历史客户一有限公司', '历史客户二有限公司']) {
       const res = await t.app.inject({ method: 'POST', url: '/api/v1/account', payload: { name }, headers: { authorization: `Bearer ${token.json().token as string}` } });
       assert.equal(res.statusCode, 201, res.body);
