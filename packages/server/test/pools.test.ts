@@ -205,7 +205,7 @@ describe('销售线索公海池: groups, claims, auto-assign, recycling (§3.2)'
     assert.equal((await c.manager.get(`/api/v1/pools/lead/groups/${timed}/recycle-preview?days=1`)).json().items.length, 0);
     assert.equal((await c.rep.get(`/api/v1/pools/lead/groups/${timed}/recycle-preview`)).statusCode, 403);
 
-    const notices = () => t.database.db.selectFrom('notifications').select('title').where('user_id', '=', org.userIds.rep).execute();
+    const notices = () => t.database.db.selectFrom('notifications').select('title').where('user_id', '=', org.userIds.rep).orderBy('created_at').execute();
     const before = (await notices()).length;
     assert.deepEqual(await sweepTenant(t.database.db, org.tenantId, 'lead', new Date(Date.now() + 1.5 * day)), { recycled: 0, warned: 0 });
     assert.deepEqual(await sweepTenant(t.database.db, org.tenantId, 'lead', new Date(Date.now() + 2.5 * day)), { recycled: 0, warned: 1 });

@@ -4,6 +4,7 @@ import { account } from './account';
 import { activity } from './activity';
 import { activityRecords } from './activityRecords';
 import { analytics } from './analytics';
+import { campaign } from './campaign';
 import { common } from './common';
 import { dedupe } from './dedupe';
 import { help } from './help';
@@ -21,7 +22,7 @@ import { salesProcess } from './salesProcess';
 import { region } from './region';
 
 /** Every area's catalogue; add yours here. Keys are namespaced by area ("org.", "personal.", …). */
-const catalogues = [common, org, personal, notifications, help, dedupe, search, activity, records, region, metadata, pool, analytics, leadConvert, registry, account, salesProcess, opportunityLines, activityRecords];
+const catalogues = [common, campaign, org, personal, notifications, help, dedupe, search, activity, records, region, metadata, pool, analytics, leadConvert, registry, account, salesProcess, opportunityLines, activityRecords];
 
 const merge = (lang: 'zh' | 'en') => Object.assign({}, ...catalogues.map((c) => c[lang] as Record<string, string>)) as Record<string, string>;
 

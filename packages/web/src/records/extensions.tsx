@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { ObjectMeta } from '@yixiao/core';
 import { analyticsDetailTabs, analyticsListActions } from '../analytics/extensions';
 import { dedupeFieldAddons, duplicateMarkers } from '../dedupe/extensions';
+import { campaignDetailActions } from '../objects/campaign/AddLeadsAction';
 import { leadConvertActions } from '../objects/lead/convertAction';
 import { poolBatchActions, poolDetailActions, poolListActions } from '../objects/pool/extensions';
 import { registryDetailTabs, registryFieldAddons } from '../registry/extensions';
@@ -123,7 +124,7 @@ export interface BatchAction {
 }
 
 export const detailTabs: DetailTab[] = [...recordTabs, ...analyticsDetailTabs, ...registryDetailTabs, ...opportunityLineTabs];
-export const detailActions: DetailAction[] = [...leadConvertActions, ...poolDetailActions, ...relatedCreateActions];
+export const detailActions: DetailAction[] = [...leadConvertActions, ...campaignDetailActions, ...poolDetailActions, ...relatedCreateActions];
 export const listActions: ListAction[] = [...poolListActions, ...analyticsListActions, ...productListActions];
 export const fieldAddons: FieldAddon[] = [...dedupeFieldAddons, ...registryFieldAddons];
 export const cellMarkers: CellMarker[] = [...opportunityMarkers, ...duplicateMarkers];
