@@ -58,7 +58,7 @@ describe('客户公海池 in the browser: an account from creation back to the p
   });
   after(() => t.close());
 
-  it('a rep creates an account with its region, adds a contact and a team member, returns it from the list; a colleague claims it', async () => {
+  it('a rep creates an account with its region, adds a contact and a team member, merges a duplicate into it, returns it from the list; a colleague claims it', async () => {
     const rep = await t.newPage();
     await signInThroughForm(rep, org.logins.rep, TEST_PASSWORD);
     await rep.goto('/account');
@@ -117,6 +117,31 @@ describe('客户公海池 in the browser: an account from creation back to the p
     const team = await t.database.db.selectFrom('record_team_members').select(['user_id', 'access']).where('record_id', '=', account.id).execute();
     assert.deepEqual(team, [{ user_id: org.userIds.teamRead, access: 'read' }]);
 
+    // 合并 (§3.5.10): a duplicate someone typed in with its own contact; the original stays the master.
+    const token = await t.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { login: org.logins.rep, password: TEST_PASSWORD } });
+    const repApi = { authorization: `Bearer ${token.json().token as string}` };
+    const duplicate = await t.app.inject({ method: 'POST', url: '/api/v1/account', headers: repApi, payload: { name: '星河科技（重复录入）', poolGroupId: groupId } });
+    assert.equal(duplicate.statusCode, 201, duplicate.body);
+    const duplicateId = duplicate.json().id as string;
+    const dupContact = await t.app.inject({ method: 'POST', url: '/api/v1/contact', headers: repApi, payload: { name: '钱工程师', accountId: duplicateId } });
+    assert.equal(dupContact.statusCode, 201, dupContact.body);
+    await rep.goto('/account');
+    const rowNamed = (name: string) => rep.getByTestId('list-table').locator('tr', { has: rep.getByText(name, { exact: true }) });
+    await rowNamed('星河科技（重复录入）').locator('input[type=checkbox]').check();
+    await rowNamed('北京海淀星河科技有限公司').locator('input[type=checkbox]').check();
+    await rep.getByTestId('selected-count').filter({ hasText: '已选中 2 项' }).waitFor();
+    await rep.getByTestId('batch-merge').click();
+    const merge = rep.getByTestId('merge-dialog');
+    await merge.waitFor();
+    await merge.getByTestId(`merge-related-contact-${duplicateId}`).filter({ hasText: '1' }).waitFor();
+    await merge.getByTestId(`merge-master-${account.id}`).first().click();
+    await rep.getByTestId('merge-ok').click();
+    await rep.waitForURL(`**/account/${account.id}`);
+    await rep.getByTestId('detail-tab-related-contact-accountId').click();
+    await rep.getByTestId('related-contact').getByText('钱工程师').waitFor();
+    const survivors = await sql<{ id: string }>`SELECT id FROM accounts WHERE tenant_id = ${org.tenantId}::uuid AND id IN (${account.id}::uuid, ${duplicateId}::uuid)`.execute(t.database.db);
+    assert.deepEqual(survivors.rows.map((r) => r.id), [account.id]);
+
     // 退回公海池 from the account list (§3.5.11 方法一): the group keeps its accounts, so no other group is offered.
     await rep.goto('/account');
     const row = rep.getByTestId('list-table').locator('tr', { has: rep.getByText('北京海淀星河科技有限公司', { exact: true }) });
@@ -149,6 +174,7 @@ describe('客户公海池 in the browser: an account from creation back to the p
     assert.deepEqual(claimed, { owner_id: org.userIds.peer, pool_state: 'held' });
     await peer.goto(`/account/${account.id}?tab=related-contact-accountId`);
     await peer.getByTestId('related-contact').getByText('赵采购').waitFor();
+    await peer.getByTestId('related-contact').getByText('钱工程师').waitFor();
     // The pool log tells the account's way: created by the rep, returned with the reason, claimed by the colleague.
     await peer.goto(`/account-pool?group=${groupId}`);
     await peer.getByTestId('pool-events-open').click();
