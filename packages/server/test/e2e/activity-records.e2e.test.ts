@@ -52,9 +52,10 @@ describe('活动记录 in the browser (§3.7.7, §4.5)', () => {
 
     await repRow.click();
     await list.getByText('电话联系赵六').waitFor({ state: 'detached' });
+    // The filtered page has arrived once its row shows; read the people only then.
+    await list.getByText('上门拜访仁科，确认需求').waitFor();
     const people = await list.getByTestId('activity-record-person').allInnerTexts();
     assert.deepEqual(people, ['孙销售']);
-    await list.getByText('上门拜访仁科，确认需求').waitFor();
     assert.match(await page.getByTestId('activity-person-filter').innerText(), /孙销售/);
     // The related record links to its page.
     await list.getByRole('link', { name: '仁科互动有限公司' }).waitFor();
