@@ -3,10 +3,17 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import { TEST_PASSWORD } from '../support/app';
+import { generateSampleCompanies } from '../../src/registry/sample-generator';
+import { TRADES } from '../../src/registry/sample-data';
 import { signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
 import { createOrg } from '../support/org';
 
 const SHOTS = process.env.YIXIAO_E2E_SCREENSHOTS;
+
+/** A registered company of the bundled 工商信息 sample with a phone and a web site, and the start a rep types. */
+const COMPANY = generateSampleCompanies().find((c) => c.website && c.phone && c.address && TRADES.some((tr) => c.name.includes(tr.word)))!;
+const NAME = COMPANY.name;
+const TYPED = NAME.slice(0, NAME.indexOf(TRADES.find((tr) => NAME.includes(tr.word))!.word));
 
 /** Opens an antd select by its test id, types to search and picks the option holding `text`. */
 async function pick(page: Page, testId: string, text: string) {
@@ -55,17 +62,27 @@ describe('客户公海池 in the browser: an account from creation back to the p
       payload: { members: [{ userId: org.userIds.rep, isAdmin: false }, { userId: org.userIds.peer, isAdmin: false }] },
     });
     assert.equal(members.statusCode, 200, members.body);
+    const sample = await t.app.inject({ method: 'POST', url: '/api/v1/admin/business-registry/data/sample', headers });
+    assert.equal(sample.statusCode, 200, sample.body);
+    const fill = [{ source: 'address', target: 'address' }, { source: 'phone', target: 'phone' }, { source: 'website', target: 'website' }];
+    const provider = await t.app.inject({ method: 'PUT', url: '/api/v1/admin/business-registry', headers, payload: { provider: 'offline', fill } });
+    assert.equal(provider.statusCode, 200, provider.body);
   });
   after(() => t.close());
 
-  it('a rep creates an account with its region, adds a contact and a team member, merges a duplicate into it, returns it from the list; a colleague claims it', async () => {
+  it('a rep creates an account filled from 工商信息 with its region, adds a contact and a team member, merges a duplicate into it, returns it from the list; a colleague claims it', async () => {
     const rep = await t.newPage();
     await signInThroughForm(rep, org.logins.rep, TEST_PASSWORD);
     await rep.goto('/account');
     await rep.getByTestId('new-record').click();
     const form = rep.getByTestId('record-form');
     await form.waitFor();
-    await form.getByTestId('field-name').fill('北京海淀星河科技有限公司');
+    // 工商信息: part of the registered name, then the suggestion fills the name, 电话, 详细地址 and 网址.
+    await form.getByTestId('field-name').pressSequentially(TYPED, { delay: 30 });
+    await rep.getByTestId('registry-suggestions').getByTestId('registry-suggestion').filter({ hasText: NAME }).click();
+    await rep.waitForFunction((address) => (document.querySelector('[data-testid="field-address"]') as HTMLInputElement | null)?.value === address, COMPANY.address);
+    assert.equal(await form.getByTestId('field-name').inputValue(), NAME);
+    assert.equal(await form.getByTestId('field-phone').inputValue(), COMPANY.phone);
     await pickRegion(rep, 'field-region', ['北京市', '北京市', '海淀区']);
     await form.getByTestId('field-region').filter({ hasText: '北京市 / 海淀区' }).waitFor();
     await choose(rep, 'field-poolGroupId', '华北客户组');
@@ -73,13 +90,13 @@ describe('客户公海池 in the browser: an account from creation back to the p
     await rep.getByTestId('record-form-save').click();
     await form.waitFor({ state: 'detached' });
     const account = (await sql<{ id: string; region: unknown; owner_id: string; pool_group_id: string; pool_state: string }>`
-      SELECT id, region, owner_id, pool_group_id, pool_state FROM accounts WHERE tenant_id = ${org.tenantId}::uuid AND name = '北京海淀星河科技有限公司'`.execute(t.database.db)).rows[0];
+      SELECT id, region, owner_id, pool_group_id, pool_state FROM accounts WHERE tenant_id = ${org.tenantId}::uuid AND name = ${NAME}`.execute(t.database.db)).rows[0];
     assert.ok(account, 'the account is stored');
     assert.deepEqual(account.region, { province: '北京市', city: '北京市', district: '海淀区' });
     assert.deepEqual([account.owner_id, account.pool_group_id, account.pool_state], [org.userIds.rep, groupId, 'held']);
 
     // 省/市/区 in the list, and its column filter: 北京市 keeps the account, 上海市 does not.
-    await rep.getByTestId('list-table').locator('tr', { hasText: '北京海淀星河科技有限公司' }).filter({ hasText: '北京市 海淀区' }).waitFor();
+    await rep.getByTestId('list-table').locator('tr', { hasText: NAME }).filter({ hasText: '北京市 海淀区' }).waitFor();
     const filterByProvince = async (province: string) => {
       await rep.getByRole('columnheader', { name: '省/市/区' }).getByTestId('filter-region').click();
       await pickRegion(rep, 'filter-region-value', [province]);
@@ -90,17 +107,17 @@ describe('客户公海池 in the browser: an account from creation back to the p
       await rep.getByTestId('filter-tag-region').filter({ hasText: province }).waitFor();
     };
     await filterByProvince('上海市');
-    await rep.getByTestId('list-table').getByText('北京海淀星河科技有限公司', { exact: true }).waitFor({ state: 'detached' });
+    await rep.getByTestId('list-table').getByText(NAME, { exact: true }).waitFor({ state: 'detached' });
     await filterByProvince('北京市');
-    await rep.getByTestId('list-table').getByText('北京海淀星河科技有限公司', { exact: true }).waitFor();
+    await rep.getByTestId('list-table').getByText(NAME, { exact: true }).waitFor();
 
     // The account's page: 新建 → 联系人, the account already filled in; the contact shows in the 联系人 list.
     await rep.goto(`/account/${account.id}`);
-    await rep.getByTestId('detail-name').filter({ hasText: '北京海淀星河科技有限公司' }).waitFor();
+    await rep.getByTestId('detail-name').filter({ hasText: NAME }).waitFor();
     await rep.getByTestId('detail-create').click();
     await rep.getByTestId('detail-create-contact').click();
     const contactForm = rep.getByTestId('record-form');
-    await contactForm.getByTestId('field-accountId').filter({ hasText: '北京海淀星河科技有限公司' }).waitFor();
+    await contactForm.getByTestId('field-accountId').filter({ hasText: NAME }).waitFor();
     await contactForm.getByTestId('field-name').fill('赵采购');
     await contactForm.getByTestId('field-title').fill('采购经理');
     await rep.getByTestId('record-form-save').click();
@@ -128,7 +145,7 @@ describe('客户公海池 in the browser: an account from creation back to the p
     await rep.goto('/account');
     const rowNamed = (name: string) => rep.getByTestId('list-table').locator('tr', { has: rep.getByText(name, { exact: true }) });
     await rowNamed('星河科技（重复录入）').locator('input[type=checkbox]').check();
-    await rowNamed('北京海淀星河科技有限公司').locator('input[type=checkbox]').check();
+    await rowNamed(NAME).locator('input[type=checkbox]').check();
     await rep.getByTestId('selected-count').filter({ hasText: '已选中 2 项' }).waitFor();
     await rep.getByTestId('batch-merge').click();
     const merge = rep.getByTestId('merge-dialog');
@@ -144,7 +161,7 @@ describe('客户公海池 in the browser: an account from creation back to the p
 
     // 退回公海池 from the account list (§3.5.11 方法一): the group keeps its accounts, so no other group is offered.
     await rep.goto('/account');
-    const row = rep.getByTestId('list-table').locator('tr', { has: rep.getByText('北京海淀星河科技有限公司', { exact: true }) });
+    const row = rep.getByTestId('list-table').locator('tr', { has: rep.getByText(NAME, { exact: true }) });
     await row.locator('input[type=checkbox]').check();
     await rep.getByTestId('selected-count').filter({ hasText: '已选中 1 项' }).waitFor();
     assert.equal(await rep.getByTestId('batch-pool-init').count(), 0, '初始化公海池分组 is for pool administrators');
@@ -165,7 +182,7 @@ describe('客户公海池 in the browser: an account from creation back to the p
     await signInThroughForm(peer, org.logins.peer, TEST_PASSWORD);
     await peer.goto('/account-pool');
     await pick(peer, 'pool-group-select', '华北客户组');
-    const pooled = peer.getByTestId('list-table').locator('tr', { has: peer.getByText('北京海淀星河科技有限公司', { exact: true }) });
+    const pooled = peer.getByTestId('list-table').locator('tr', { has: peer.getByText(NAME, { exact: true }) });
     await pooled.locator('input[type=checkbox]').check();
     if (SHOTS) await peer.screenshot({ path: `${SHOTS}/account-pool.png` });
     await peer.getByTestId('pool-claim').click();
@@ -179,8 +196,8 @@ describe('客户公海池 in the browser: an account from creation back to the p
     await peer.goto(`/account-pool?group=${groupId}`);
     await peer.getByTestId('pool-events-open').click();
     const log = peer.getByTestId('pool-events');
-    await log.locator('tr', { hasText: '北京海淀星河科技有限公司' }).filter({ hasText: '原因：客户预算冻结' }).getByTestId('pool-event-return').waitFor();
-    await log.locator('tr', { hasText: '北京海淀星河科技有限公司' }).getByTestId('pool-event-claim').waitFor();
+    await log.locator('tr', { hasText: NAME }).filter({ hasText: '原因：客户预算冻结' }).getByTestId('pool-event-return').waitFor();
+    await log.locator('tr', { hasText: NAME }).getByTestId('pool-event-claim').waitFor();
     await peer.context().close();
   });
 
