@@ -7,6 +7,7 @@ import { openAppDatabaseUrl } from './db/app-database';
 import { openDatabase } from './db/database';
 import { seedDemoAccounts } from './seed/demo-accounts';
 import { seedDemoCompany } from './seed/demo-company';
+import { seedDemoOpportunities } from './seed/demo-opportunities';
 import { seedDemoPools } from './seed/demo-pools';
 import { seedDemoRecords } from './seed/demo-records';
 import { seedDemoRegistry } from './registry/demo';
@@ -26,6 +27,7 @@ if (!hasTenant && (target.embedded || process.argv.includes('--demo'))) {
   await seedDemoPools(database.db, demo.tenantId, demo.userIds, config.publicUrl);
   await seedDemoAccounts(database.db, demo.tenantId, demo.userIds, config.publicUrl);
   await seedDemoRegistry(database.db, demo.tenantId);
+  await seedDemoOpportunities(database.db, demo.tenantId, demo.userIds, config.publicUrl);
   if (!given) {
     await mkdir(config.dataDir, { recursive: true });
     const file = path.join(config.dataDir, 'admin-password.txt');

@@ -5,6 +5,7 @@ import { sweepTenant } from '../src/objects/pool/recycle';
 import { generateOrganisation } from '../src/seed/generate-organisation';
 import { seedDemoAccounts } from '../src/seed/demo-accounts';
 import { DEMO_COMPANY, DEMO_USERS, seedDemoCompany } from '../src/seed/demo-company';
+import { seedDemoOpportunities } from '../src/seed/demo-opportunities';
 import { seedDemoPools } from '../src/seed/demo-pools';
 import { seedDemoRecords } from '../src/seed/demo-records';
 import { signIn, startTestApp, type TestApp } from './support/app';
@@ -99,6 +100,48 @@ describe('demo data', () => {
     assert.deepEqual(await sweepTenant(t.database.db, demo.tenantId, 'account', new Date()), { recycled: 0, warned: 0 });
     const mine = (await zhangsan.get('/api/v1/account?view=mine&pageSize=200')).json().items as { region: { province?: string } | null }[];
     assert.ok(mine.some((a) => a.region?.province), 'pool accounts carry a region from the list');
+
+    // A year of opportunities with products, partners and competitors, for the analytics issue.
+    await seedDemoOpportunities(t.database.db, demo.tenantId, demo.userIds, 'http://localhost:3000');
+    const tenantId = demo.tenantId;
+    const stages = await sql<{ stage: string; n: number; reasons: number }>`SELECT stage, count(*)::int AS n, count(lost_reason)::int AS reasons
+      FROM opportunities WHERE tenant_id = ${tenantId}::uuid GROUP BY 1`.execute(t.database.db);
+    for (const stage of ['初步接洽', '需求确定', '方案/报价', '谈判审核', '赢单', '输单']) {
+      assert.ok(stages.rows.some((r) => r.stage === stage && r.n > 0), `an opportunity in ${stage}: ${JSON.stringify(stages.rows)}`);
+    }
+    const lostRow = stages.rows.find((r) => r.stage === '输单')!;
+    assert.equal(lostRow.reasons, lostRow.n, 'every lost opportunity has a reason');
+    const reasons = await sql<{ n: number }>`SELECT count(DISTINCT lost_reason)::int AS n FROM opportunities WHERE tenant_id = ${tenantId}::uuid AND stage = '输单'`.execute(t.database.db);
+    assert.ok(reasons.rows[0]!.n >= 2, 'lost for different reasons');
+    const history = await sql<{ months: number; future: number; closedLost: number }>`SELECT count(DISTINCT date_trunc('month', entered_at))::int AS months,
+        count(*) FILTER (WHERE entered_at > now() OR left_at > now())::int AS future,
+        count(DISTINCT opportunity_id) FILTER (WHERE stage = '输单' AND entered_at < now() - interval '30 days')::int AS "closedLost"
+      FROM opportunity_stage_history WHERE tenant_id = ${tenantId}::uuid`.execute(t.database.db);
+    assert.ok(history.rows[0]!.months >= 10, `stage history spread over the year: ${JSON.stringify(history.rows[0])}`);
+    assert.equal(history.rows[0]!.future, 0, 'no stay dated in the future');
+    assert.ok(history.rows[0]!.closedLost > 0, 'deals lost long ago');
+    const moves = await sql<{ n: number }>`SELECT count(*)::int AS n FROM opportunity_stage_history
+      WHERE tenant_id = ${tenantId}::uuid AND left_at IS NOT NULL AND left_at > entered_at + interval '1 day'`.execute(t.database.db);
+    assert.ok(moves.rows[0]!.n > 50, 'stays in a stage last days, not seconds');
+    const catalogue = await sql<{ categories: number; roots: number; products: number; unfiled: number }>`SELECT
+        (SELECT count(*)::int FROM product_categories WHERE tenant_id = ${tenantId}::uuid) AS categories,
+        (SELECT count(*)::int FROM product_categories WHERE tenant_id = ${tenantId}::uuid AND parent_id IS NULL) AS roots,
+        (SELECT count(*)::int FROM products WHERE tenant_id = ${tenantId}::uuid AND price IS NOT NULL AND unit IS NOT NULL) AS products,
+        (SELECT count(*)::int FROM products WHERE tenant_id = ${tenantId}::uuid AND category_id IS NULL) AS unfiled`.execute(t.database.db);
+    assert.deepEqual({ ...catalogue.rows[0]!, categories: catalogue.rows[0]!.categories > catalogue.rows[0]!.roots, products: catalogue.rows[0]!.products >= 8 },
+      { categories: true, roots: 3, products: true, unfiled: 0 });
+    const lines = await sql<{ id: string; amount: string; sum: string }>`SELECT o.id, o.amount, sum(l.total) AS sum FROM opportunities o
+      JOIN opportunity_products l ON l.tenant_id = o.tenant_id AND l.opportunity_id = o.id WHERE o.tenant_id = ${tenantId}::uuid GROUP BY o.id, o.amount`.execute(t.database.db);
+    assert.ok(lines.rows.length >= 20, `opportunities with product lines: ${lines.rows.length}`);
+    for (const r of lines.rows) assert.equal(Number(r.amount), Number(r.sum), `amount follows the lines on ${r.id}`);
+    const links = await sql<{ partners: number; competitors: number; libraries: number }>`SELECT
+        (SELECT count(*)::int FROM opportunity_partners WHERE tenant_id = ${tenantId}::uuid) AS partners,
+        (SELECT count(*)::int FROM opportunity_competitors WHERE tenant_id = ${tenantId}::uuid) AS competitors,
+        (SELECT count(*)::int FROM partners WHERE tenant_id = ${tenantId}::uuid) + (SELECT count(*)::int FROM competitors WHERE tenant_id = ${tenantId}::uuid) AS libraries`.execute(t.database.db);
+    assert.ok(links.rows[0]!.partners > 0 && links.rows[0]!.competitors > 0 && links.rows[0]!.libraries === 8, JSON.stringify(links.rows[0]));
+    const forecast = await sql<{ n: number }>`SELECT count(*)::int AS n FROM record_events WHERE tenant_id = ${tenantId}::uuid AND object = 'opportunity'
+      AND kind = 'forecast_change' AND at < now() - interval '30 days' AND detail ? 'closeDate' AND (detail->'closeDate'->>'from') IS NOT NULL`.execute(t.database.db);
+    assert.ok(forecast.rows[0]!.n > 0, 'close dates changed along the way, dated in the past');
   });
 
   it('generates a company of any size with a 5-level tree where everyone but the admin has a superior', async () => {
