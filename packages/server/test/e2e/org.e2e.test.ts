@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createCompany, TEST_PASSWORD } from '../support/app';
-import { chooseNewPasswordThroughForm, signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
+import { chooseTreeNode, chooseNewPasswordThroughForm, signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
 
 describe('organisation administration in the browser', () => {
   let t: BrowserTest;
@@ -34,8 +34,7 @@ describe('organisation administration in the browser', () => {
     await page.getByTestId('create-user').click();
     await page.getByTestId('user-name').fill('赵六');
     await page.getByTestId('user-login').fill(`zhaoliu_${company.tenantId.slice(0, 6)}`);
-    await page.getByLabel('所属部门').click();
-    await page.locator('.ant-select-tree').getByTitle('华东销售部').click();
+    await chooseTreeNode(page, page.getByLabel('所属部门'), '华东销售部');
     await page.getByTestId('user-save').click();
     const password = (await page.getByTestId('temporary-password').textContent())?.trim() ?? '';
     assert.match(password, /^[A-Za-z0-9]{12}$/);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createCompany, TEST_PASSWORD } from '../support/app';
-import { chooseNewPasswordThroughForm, signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
+import { chooseTreeNode, chooseNewPasswordThroughForm, signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
 
 /**
  * Issue 2's walk in one go, two people at two browsers: the administrator creates a department and
@@ -32,8 +32,7 @@ describe('the platform, end to end', () => {
     await admin.getByTestId('create-user').click();
     await admin.getByTestId('user-name').fill('钱七');
     await admin.getByTestId('user-login').fill(login);
-    await admin.getByLabel('所属部门').click();
-    await admin.locator('.ant-select-tree').getByTitle('华南销售部').click();
+    await chooseTreeNode(admin, admin.getByLabel('所属部门'), '华南销售部');
     await admin.getByTestId('user-save').click();
     const temporary = (await admin.getByTestId('temporary-password').textContent())?.trim() ?? '';
     await admin.getByRole('button', { name: '我已记下' }).click();

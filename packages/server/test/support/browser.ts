@@ -87,3 +87,21 @@ export async function chooseOption(page: Page, select: Locator, option: string |
     }
   }
 }
+
+/**
+ * Picks a node of an antd tree select (所属部门 …) by its title and makes sure it took, retrying a
+ * click that landed while the dropdown was still opening.
+ */
+export async function chooseTreeNode(page: Page, field: Locator, title: string): Promise<void> {
+  const select = page.locator('.ant-select').filter({ has: field }).last();
+  for (let attempt = 0; ; attempt++) {
+    await field.click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree').getByTitle(title, { exact: true }).click();
+    try {
+      await select.locator('.ant-select-content').filter({ hasText: title }).first().waitFor({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 2) throw error;
+    }
+  }
+}
