@@ -44,6 +44,8 @@ export interface FieldMeta {
   unique?: boolean;
   /** Options come from the company's data (所属公海: its pool groups), not from the field settings. */
   dynamicOptions?: boolean;
+  /** What a new record starts with when none is given (a picklist's first stage, …). */
+  defaultValue?: unknown;
   /** Set at creation, then changed only by a business action (所属公海 by 改变分组, …). */
   createOnly?: boolean;
 }

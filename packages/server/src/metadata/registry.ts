@@ -94,6 +94,6 @@ async function poolGroupOptions(db: DbOrTx, tenantId: string, objectKey: string)
 export function publicMeta(object: EngineObject): ObjectMeta {
   return {
     key: object.key, label: object.label, nameField: object.nameField, owned: object.owned, defaultColumns: object.defaultColumns,
-    fields: object.fields.map(({ column: _c, defaultValue: _d, ...meta }) => meta),
+    fields: object.fields.map(({ column: _c, ...meta }) => meta),
   };
 }

@@ -63,7 +63,9 @@ export function RecordForm({ meta, open, record, prefill, prefillDisplay, create
     setConflict(false);
     idempotencyKey.current = newIdempotencyKey();
     form.resetFields();
-    form.setFieldsValue(record ? valuesOf(record, fields) : { ...(meta.owned ? { ownerId: me.id } : {}), ...prefill });
+    // A new record starts from the fields' defaults (销售阶段 → its first stage, 跟进状态 → 未处理), as the server would fill them.
+    const defaults = Object.fromEntries(fields.filter((f) => f.defaultValue !== undefined && !f.readOnly).map((f) => [f.key, f.defaultValue]));
+    form.setFieldsValue(record ? valuesOf(record, fields) : { ...defaults, ...(meta.owned ? { ownerId: me.id } : {}), ...prefill });
     // Reset only when the dialog opens or turns to another record: the other inputs are stable while it is open.
   }, [open, record?.id]);
 
