@@ -69,7 +69,8 @@ describe('活动记录: every activity and completed task the viewer may see (§
   it('filters by range, type, person and department', async () => {
     const d = today();
     assert.equal((await feed(c.rep, `&from=${d}&to=${d}`)).total, 6, 'the activity dated ten days ago is out of range');
-    const old = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
+    // The company's day, not UTC's: between 16:00 and 24:00 UTC Shanghai is already on the next date.
+    const old = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() - 10 * 86_400_000));
     assert.equal((await feed(c.rep, `&to=${old}`)).items.map((i) => i.content).join(), '十天前的电话');
     assert.deepEqual((await feed(c.director, '&type=拜访')).items.map((i) => i.source?.name).sort(), ['仁科CRM合同', '赵六']);
     assert.deepEqual((await feed(c.director, '&type=task')).items.map((i) => i.id), [ids.task]);
