@@ -1,7 +1,6 @@
 import { Select, Spin } from 'antd';
-import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { orgApi, type PickedUser } from './api';
+import { useUserSearch } from './useUserSearch';
 
 interface Props {
   /** Set by Form.Item, so its label points at this control. */
@@ -18,23 +17,7 @@ interface Props {
 /** Picks an active user by name or login (for department heads and superiors), searching as the user types. */
 export function UserPicker({ id, value, onChange, initialLabel, excludeId, placeholder, ...rest }: Props) {
   const { t } = useTranslation();
-  const [options, setOptions] = useState<PickedUser[]>([]);
-  const [loading, setLoading] = useState(false);
-  const latest = useRef(0);
-
-  const search = async (keyword: string) => {
-    const call = ++latest.current;
-    setLoading(true);
-    try {
-      const items = await orgApi.pickUsers(keyword);
-      if (call === latest.current) setOptions(items);
-    } finally {
-      if (call === latest.current) setLoading(false);
-    }
-  };
-  useEffect(() => {
-    void search('');
-  }, []);
+  const { options, loading, search } = useUserSearch();
 
   const choices = options.filter((u) => u.id !== excludeId).map((u) => ({ value: u.id, label: `${u.name}（${u.departmentName}）` }));
   if (value && initialLabel && !choices.some((c) => c.value === value)) choices.unshift({ value, label: initialLabel });

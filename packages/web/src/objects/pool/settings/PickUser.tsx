@@ -1,7 +1,7 @@
 import { Select, Spin } from 'antd';
-import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { orgApi, type PickedUser } from '../../../org/api';
+import type { PickedUser } from '../../../org/api';
+import { useUserSearch } from '../../../org/useUserSearch';
 
 interface Props {
   /** Users already chosen, left out of the choices. */
@@ -17,23 +17,7 @@ interface Props {
  */
 export function PickUser({ excludeIds = [], onPick, placeholder, ...rest }: Props) {
   const { t } = useTranslation();
-  const [options, setOptions] = useState<PickedUser[]>([]);
-  const [loading, setLoading] = useState(false);
-  const latest = useRef(0);
-
-  const search = async (keyword: string) => {
-    const call = ++latest.current;
-    setLoading(true);
-    try {
-      const items = await orgApi.pickUsers(keyword);
-      if (call === latest.current) setOptions(items);
-    } finally {
-      if (call === latest.current) setLoading(false);
-    }
-  };
-  useEffect(() => {
-    void search('');
-  }, []);
+  const { options, loading, search } = useUserSearch();
 
   return (
     <Select
