@@ -7,3 +7,4 @@ export * from './filter';
 export * from './dedupe';
 export * from './pools';
 export * from './sales';
+export * from './dataio';
