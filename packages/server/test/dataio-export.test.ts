@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { PassThrough, Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { openSheetWriter } from '../src/dataio/write/open-sheet-writer';
+import type { SheetWriterOptions } from '../src/dataio/sheet.types';
+
+/** Runs the writer into memory and gives back the bytes. */
+async function written(options: SheetWriterOptions, rows: (string | null)[][]): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const writer = openSheetWriter(out, options);
+  for (const row of rows) await writer.writeRow(row);
+  await writer.end();
+  return Buffer.concat(chunks);
+}
+
+async function readXlsx(bytes: Buffer) {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes as unknown as ArrayBuffer);
+  return book;
+}
+
+/** A cell's text whether exceljs read it as rich text, a plain string or a formula. */
+function cellText(cell: ExcelJS.Cell): string {
+  const v = cell.value as unknown;
+  if (v && typeof v === 'object' && 'richText' in v) return (v as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('');
+  return v === null || v === undefined ? '' : String(v);
+}
+
+const DANGEROUS = ['=1+1', '+SUM(A1)', '-2+3', '@cmd', '\tTAB', '\rCR', '=HYPERLINK("http://x","y")'];
+
+describe('dataio writer: CSV and XLSX out, streamed and neutralised', () => {
+  it('CSV in UTF-8 starts with a BOM, quotes per RFC 4180 and neutralises formulas', async () => {
+    const bytes = await written({ format: 'csv', encoding: 'utf-8' }, [
+      ['姓名', '备注'],
+      ['张三', 'a,"b"\nc'],
+      [null, '普通'],
+      ...DANGEROUS.map((d) => ['x', d]),
+    ]);
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    const text = bytes.subarray(3).toString('utf8');
+    const lines = text.split('\r\n');
+    assert.equal(lines[0], '姓名,备注');
+    assert.ok(text.includes('张三,"a,""b""\nc"\r\n,普通\r\n'));
+    assert.ok(text.includes("x,'=1+1\r\n"));
+    assert.ok(text.includes("x,'+SUM(A1)\r\n"));
+    assert.ok(text.includes("x,'-2+3\r\n"));
+    assert.ok(text.includes("x,'@cmd\r\n"));
+    assert.ok(text.includes("x,'\tTAB\r\n"));
+    assert.ok(text.includes('x,"\'\rCR"\r\n'), 'a CR inside a cell is quoted after the apostrophe');
+    assert.ok(text.includes('x,"\'=HYPERLINK(""http://x"",""y"")"\r\n'));
+    assert.ok(text.endsWith('\r\n'));
+  });
+
+  it('CSV in GB18030 has no BOM and writes 4-byte characters (𠀀) as GB18030 bytes', async () => {
+    const bytes = await written({ format: 'csv', encoding: 'gb18030' }, [['公司名称', '备注'], ['北京仁科互动', '𠀀字'], ['=1', '€']]);
+    assert.notEqual(bytes[0], 0xef);
+    assert.deepEqual([...iconv.encode('𠀀', 'gb18030')], [0x95, 0x32, 0x82, 0x36], 'U+20000 is the 4-byte sequence 95 32 82 36');
+    assert.ok(bytes.includes(Buffer.from([0x95, 0x32, 0x82, 0x36])), 'the 4-byte sequence is in the file');
+    assert.ok(bytes.includes(Buffer.from([0xb1, 0xb1, 0xbe, 0xa9])), '北京 in two-byte GB18030');
+    assert.equal(iconv.decode(bytes, 'gb18030'), "公司名称,备注\r\n北京仁科互动,𠀀字\r\n'=1,€\r\n");
+  });
+
+  it('XLSX: every cell a string cell, formulas neutralised, extra sheets after the first', async () => {
+    const bytes = await written({
+      format: 'xlsx', encoding: 'utf-8', sheetName: '销售线索',
+      extraSheets: [{ name: '注意事项', rows: [['1. 表头不可修改'], ['=2 也不会是公式']] }],
+    }, [['姓名', '金额'], ['张三', '12.50'], ...DANGEROUS.map((d) => ['x', d]), ['𠀀', null]]);
+    const book = await readXlsx(bytes);
+    assert.deepEqual(book.worksheets.map((s) => s.name), ['销售线索', '注意事项']);
+    const sheet = book.worksheets[0]!;
+    assert.equal(sheet.rowCount, 2 + DANGEROUS.length + 1);
+    sheet.eachRow({ includeEmpty: false }, (row) => row.eachCell((cell) => {
+      assert.notEqual(cell.type, ExcelJS.ValueType.Formula, `${cell.address} is no formula`);
+      assert.notEqual(cell.type, ExcelJS.ValueType.Number, `${cell.address} is no number`);
+    }));
+    assert.equal(cellText(sheet.getCell('B2')), '12.50', 'a number stays the text it was');
+    // XML reads a CR as a line feed; the apostrophe in front is what matters.
+    DANGEROUS.forEach((d, i) => assert.equal(cellText(sheet.getCell(`B${3 + i}`)), `'${d.replace(/\r/g, '\n')}`));
+    assert.equal(cellText(sheet.getCell(`A${3 + DANGEROUS.length}`)), '𠀀');
+    const notes = book.worksheets[1]!;
+    assert.equal(cellText(notes.getCell('A1')), '1. 表头不可修改');
+    assert.equal(cellText(notes.getCell('A2')), "'=2 也不会是公式");
+  });
+
+  it('waits while the output asks to drain, and memory stays flat over 200,000 XLSX rows', async () => {
+    let received = 0;
+    let paused = 0;
+    // A slow reader: each chunk is taken after a tick, with a small buffer.
+    const slow = new Writable({
+      highWaterMark: 16 * 1024,
+      write(chunk: Buffer, _enc, done) { received += chunk.length; setImmediate(done); },
+    });
+    const writer = openSheetWriter(slow, { format: 'xlsx', encoding: 'utf-8' });
+    const before = process.memoryUsage().heapUsed;
+    let peak = 0;
+    await writer.writeRow(['姓名', '公司名称', '手机', '备注']);
+    for (let i = 0; i < 200_000; i++) {
+      if (slow.writableNeedDrain) paused++;
+      await writer.writeRow([`客户${i}`, `北京仁科互动${i}有限公司`, `138${String(i).padStart(8, '0')}`, 'x'.repeat(40)]);
+      if (i % 20_000 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed - before);
+    }
+    await writer.end();
+    assert.ok(received > 1_000_000, `wrote ${received} bytes`);
+    assert.equal(paused, 0, 'the writer never returned while the output still needed draining');
+    assert.ok(peak < 64 * 1024 * 1024, `heap grew by ${Math.round(peak / 1e6)} MB`);
+  });
+});
