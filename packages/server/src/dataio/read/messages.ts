@@ -1,0 +1,53 @@
+import { defineMessages } from '../../platform/i18n/messages';
+
+/** Messages of reading import files: what is wrong with a file, a header or a row, in the user's language. */
+defineMessages({
+  // Files that are no sheet at all
+  'dataio.read.empty_file': { zh: '文件是空的，请按数据模板填写后重新上传', en: 'The file is empty; fill in the template and upload it again' },
+  'dataio.read.header_only': { zh: '文件只有表头，没有要导入的数据行', en: 'The file has a header but no data rows' },
+  'dataio.read.binary': { zh: '文件不是文本格式的 CSV（可能是改了扩展名的其他文件），请在 Excel 中“另存为 CSV”后上传', en: 'The file is not a text CSV (perhaps another file renamed .csv); save it from Excel as CSV and upload again' },
+  'dataio.read.xlsx_as_csv': { zh: '这是一个 Excel（XLSX）文件，请选择 XLSX 格式上传，或另存为 CSV', en: 'This is an Excel (XLSX) file; upload it as XLSX or save it as CSV' },
+  'dataio.read.xls_old': { zh: '不支持旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 或 CSV 后上传', en: 'Old Excel (.xls) files are not supported; save as .xlsx or CSV and upload again' },
+  'dataio.read.not_xlsx': { zh: '文件不是有效的 XLSX 文件（Excel 工作簿），请检查文件或另存为 CSV 后上传', en: 'The file is not a valid XLSX (Excel workbook); check it or save it as CSV' },
+  'dataio.read.utf16': { zh: '不支持 UTF-16（Unicode 文本）编码，请另存为“CSV UTF-8”或 GB18030 编码的 CSV', en: 'UTF-16 (Unicode text) is not supported; save as "CSV UTF-8" or as CSV in GB18030' },
+  'dataio.read.not_utf8': { zh: '文件不是 UTF-8 编码（看起来是 GB18030 简体中文），请将文件编码选为 GB18030 后重新导入', en: 'The file is not UTF-8 (it looks like GB18030, Simplified Chinese); choose GB18030 and import again' },
+  'dataio.read.bad_utf8_at': { zh: '文件第 {line} 行附近不是有效的 UTF-8 文本，请确认文件编码', en: 'The file is not valid UTF-8 near line {line}; check its encoding' },
+  'dataio.read.looks_utf8': { zh: '文件看起来是 UTF-8 编码，按 GB18030 读取会出现乱码，请将文件编码选为 UTF-8 后重新导入', en: 'The file looks like UTF-8; read as GB18030 it would turn into garbled text. Choose UTF-8 and import again' },
+  'dataio.read.bad_csv': { zh: '文件第 {line} 行的 CSV 格式有误（{reason}），请检查引号是否成对', en: 'The CSV is malformed at line {line} ({reason}); check that quotes are paired' },
+  'dataio.read.no_sheet': { zh: 'XLSX 文件中没有工作表', en: 'The XLSX file has no worksheet' },
+  'dataio.read.blank_header': { zh: '表头第 {column} 列的名称为空，表头名称不能删除或留空', en: 'Header column {column} has no name; header names may not be removed or left blank' },
+  'dataio.read.duplicate_header': { zh: '表头中“{name}”出现了不止一次', en: 'The header has "{name}" more than once' },
+  // Notices
+  'dataio.read.bom_overrides': { zh: '文件带有 UTF-8 BOM 标记，已按 UTF-8 编码读取', en: 'The file starts with a UTF-8 BOM and was read as UTF-8' },
+  'dataio.read.first_sheet_only': { zh: '文件有 {count} 个工作表，只导入了第一个工作表“{name}”', en: 'The file has {count} worksheets; only the first, "{name}", was imported' },
+  // Header → fields
+  'dataio.read.bad_header': { zh: '表头有误：{problems}', en: 'The header is wrong: {problems}' },
+  'dataio.read.unknown_columns': { zh: '无法识别的列 {names}（表头名称须与数据模板一致）', en: 'unknown columns {names} (header names must be as in the template)' },
+  'dataio.read.not_importable': { zh: '列 {names} 由系统填写，不能导入，请删除', en: 'columns {names} are filled in by the system and cannot be imported; remove them' },
+  'dataio.read.not_importable_pool': { zh: '列 {names} 不能导入公海池（公海中的记录没有负责人，由系统填写的列也不能导入），请删除', en: 'columns {names} cannot be imported into a pool (pooled records have no owner; system columns are not imported); remove them' },
+  'dataio.read.repeated_columns': { zh: '重复的列 {names}', en: 'repeated columns {names}' },
+  'dataio.read.missing_columns': { zh: '缺少必填列 {names}', en: 'missing required columns {names}' },
+  // A row's cells → values
+  'dataio.row.extra_cells': { zh: '该行有 {count} 个单元格，多于表头的 {columns} 列（可能是未加引号的逗号）', en: 'The row has {count} cells, more than the {columns} header columns (an unquoted comma?)' },
+  'dataio.row.required': { zh: '{field}不能为空', en: '{field} is required' },
+  'dataio.row.too_long': { zh: '{field}超过 {max} 个字', en: '{field} is longer than {max} characters' },
+  'dataio.row.bad_value': { zh: '{field}“{value}”格式不正确', en: '{field} "{value}" is malformed' },
+  'dataio.row.bad_email': { zh: '{field}“{value}”不是有效的电子邮件地址', en: '{field} "{value}" is not a valid e-mail address' },
+  'dataio.row.bad_phone': { zh: '{field}“{value}”不是有效的电话号码', en: '{field} "{value}" is not a valid phone number' },
+  'dataio.row.bad_url': { zh: '{field}“{value}”不是有效的网址（须以 http:// 或 https:// 开头）', en: '{field} "{value}" is not a valid web address (http:// or https://)' },
+  'dataio.row.bad_number': { zh: '{field}“{value}”不是有效的数字', en: '{field} "{value}" is not a valid number' },
+  'dataio.row.bad_money': { zh: '{field}“{value}”不是有效的金额（最多两位小数）', en: '{field} "{value}" is not a valid amount (at most two decimals)' },
+  'dataio.row.bad_date': { zh: '{field}“{value}”不是有效的日期（格式为 yyyy-mm-dd）', en: '{field} "{value}" is not a valid date (yyyy-mm-dd)' },
+  'dataio.row.bad_datetime': { zh: '{field}“{value}”不是有效的时间（格式为 yyyy-mm-dd HH:mm）', en: '{field} "{value}" is not a valid date and time (yyyy-mm-dd HH:mm)' },
+  'dataio.row.bad_boolean': { zh: '{field}只能填“是”或“否”，不能是“{value}”', en: '{field} must be 是 (yes) or 否 (no), not "{value}"' },
+  'dataio.row.bad_option': { zh: '{field}“{value}”不是可选的选项', en: '{field} "{value}" is not one of the options' },
+  'dataio.row.option_disabled': { zh: '{field}的选项“{value}”已停用', en: 'The option "{value}" of {field} is disabled' },
+  'dataio.row.unknown_region': { zh: '{field}“{value}”不是有效的省/市/区', en: '{field} "{value}" is not a known province/city/district' },
+  'dataio.row.unknown_user': { zh: '{field}“{value}”不存在', en: '{field} "{value}" does not exist' },
+  'dataio.row.ambiguous_user': { zh: '{field}“{value}”有重名用户，请填写登录账号区分', en: '{field} "{value}" matches several users; give their sign-in name instead' },
+  'dataio.row.unknown_department': { zh: '{field}“{value}”不存在', en: '{field} "{value}" does not exist' },
+  'dataio.row.ambiguous_department': { zh: '{field}“{value}”有重名部门，请填写部门编码', en: '{field} "{value}" matches several departments; give its code instead' },
+  'dataio.row.unknown_record': { zh: '{field}“{value}”不存在或您无权查看', en: '{field} "{value}" does not exist or you may not see it' },
+  'dataio.row.ambiguous_record': { zh: '{field}“{value}”对应多条记录，无法确定是哪一条', en: '{field} "{value}" matches several records; it is unclear which one' },
+  'dataio.row.read_only': { zh: '{field}不能导入', en: '{field} cannot be imported' },
+});

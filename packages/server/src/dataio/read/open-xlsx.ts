@@ -1,0 +1,69 @@
+import type { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { AppError, invalid } from '../../platform/http/errors';
+import { t } from '../../platform/i18n/messages';
+import type { OpenSheetOptions, SheetRow, SheetSource } from '../sheet.types';
+import { peek, sniff } from './peek';
+import { sheetFromRows } from './sheet-rows';
+import { cellText } from './xlsx-cells';
+import './messages';
+
+interface StreamedRow {
+  number: number;
+  cellCount: number;
+  getCell(column: number): { value: unknown; numFmt?: string };
+}
+
+/** What the streaming reader knows of the workbook once xl/workbook.xml is read (not in exceljs' typings). */
+interface ReaderModel {
+  model?: { sheets?: { name: string }[] };
+}
+
+/** Anything the zip or XML layer throws is a broken file, not a server fault. */
+const broken = (e: unknown) => (e instanceof AppError ? e : invalid('dataio.read.not_xlsx'));
+
+/**
+ * An XLSX upload through exceljs' streaming reader: the first worksheet only (a notice says so when
+ * there are more), shared strings cached, cell styles read so date cells are known as dates.
+ */
+export async function openXlsx(input: Readable, options: OpenSheetOptions): Promise<SheetSource> {
+  const { sample, whole } = await peek(input, 8);
+  if (sample.length === 0) throw invalid('dataio.read.empty_file');
+  const kind = sniff(sample);
+  if (kind === 'ole') throw invalid('dataio.read.xls_old');
+  if (kind !== 'zip') throw invalid('dataio.read.not_xlsx');
+
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(whole, {
+    worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
+  });
+  const sheets = (reader as unknown as AsyncIterable<AsyncIterable<StreamedRow> & { name: string }>)[Symbol.asyncIterator]();
+  let first;
+  try {
+    first = await sheets.next();
+  } catch (e) {
+    throw broken(e);
+  }
+  if (first.done) throw invalid('dataio.read.no_sheet');
+  const worksheet = first.value;
+  const notices: string[] = [];
+  const count = (reader as unknown as ReaderModel).model?.sheets?.length ?? 1;
+  if (count > 1) notices.push(t(options.locale, 'dataio.read.first_sheet_only', { count, name: worksheet.name }));
+
+  async function* rows(): AsyncGenerator<SheetRow> {
+    try {
+      for await (const row of worksheet) {
+        const cells: string[] = [];
+        for (let column = 1; column <= row.cellCount; column++) {
+          const cell = row.getCell(column);
+          cells.push(cellText(cell.value, cell.numFmt));
+        }
+        yield { line: row.number, cells };
+      }
+      // Read the rest of the file through (other sheets are skipped unread) so the upload is consumed.
+      for (let next = await sheets.next(); !next.done; next = await sheets.next()) { /* skipped */ }
+    } catch (e) {
+      throw broken(e);
+    }
+  }
+  return sheetFromRows(rows()[Symbol.asyncIterator](), notices);
+}
