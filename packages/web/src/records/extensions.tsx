@@ -12,6 +12,7 @@ import { opportunityDetailBanners, opportunityListModes } from '../objects/oppor
 import { relatedCreateActions } from './detail/RelatedCreateMenu';
 import { opportunityAmountLocks, opportunityLineTabs } from '../objects/opportunity-lines/extensions';
 import { productListActions } from '../objects/product/extensions';
+import { importListActions } from '../dataio/extensions';
 import { recordTabs } from './tabs';
 
 /**
@@ -61,11 +62,11 @@ export interface DetailAction {
   render(props: { object: ObjectMeta; record: RecordData; onChanged: () => void }): ReactNode;
 }
 
-/** A button in a list's toolbar for one object (去线索池领取 …). */
+/** A button in a list's toolbar for one object (去线索池领取 …); `onChanged` reloads the list (after 导入 …). */
 export interface ListAction {
   key: string;
   objects: string[];
-  render(props: { object: ObjectMeta }): ReactNode;
+  render(props: { object: ObjectMeta; onChanged: () => void }): ReactNode;
 }
 
 /**
@@ -125,7 +126,7 @@ export interface BatchAction {
 
 export const detailTabs: DetailTab[] = [...recordTabs, ...analyticsDetailTabs, ...registryDetailTabs, ...opportunityLineTabs];
 export const detailActions: DetailAction[] = [...leadConvertActions, ...campaignDetailActions, ...poolDetailActions, ...relatedCreateActions];
-export const listActions: ListAction[] = [...poolListActions, ...analyticsListActions, ...productListActions];
+export const listActions: ListAction[] = [...poolListActions, ...analyticsListActions, ...productListActions, ...importListActions];
 export const fieldAddons: FieldAddon[] = [...dedupeFieldAddons, ...registryFieldAddons];
 export const cellMarkers: CellMarker[] = [...opportunityMarkers, ...duplicateMarkers];
 export const transferAddons: TransferAddon[] = [...accountTransferAddons];

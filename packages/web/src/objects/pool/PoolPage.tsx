@@ -13,6 +13,7 @@ import { combine, type ActiveFilter } from '../../records/list/filters';
 import { listColumns } from '../../records/list/listColumns';
 import { recordPath } from '../../records/paths';
 import { useObjectMeta } from '../../records/useObjectMeta';
+import { ImportButton } from '../../dataio/ImportButton';
 import { LeadConversionButton } from './LeadConversionButton';
 import { PoolBatchBar } from './PoolBatchBar';
 import { adaptPoolColumns } from './poolColumns';
@@ -93,6 +94,7 @@ function PoolScreen({ meta, object }: { meta: ObjectMeta; object: PoolObjectKey 
         <div style={{ flex: 1 }} />
         <Space wrap>
           {object === 'lead' && <LeadConversionButton groupId={groupId} />}
+          <ImportButton object={meta} target="pool" onChanged={() => { void reload(); void reloadGroups(); }} />
           <Button icon={<HistoryOutlined />} onClick={() => setDialog('events')} data-testid="pool-events-open">{t('pool.events.open')}</Button>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('create')} disabled={!known.length} data-testid="pool-new-record">
             {t('pool.create.button', { object: objectLabel })}

@@ -116,7 +116,7 @@ function ListScreen({ meta }: { meta: ObjectMeta }) {
         )}
         <div style={{ flex: 1 }} />
         <Space>
-          {listActions.filter((a) => a.objects.includes(meta.key)).map((a) => <Fragment key={a.key}>{a.render({ object: meta })}</Fragment>)}
+          {listActions.filter((a) => a.objects.includes(meta.key)).map((a) => <Fragment key={a.key}>{a.render({ object: meta, onChanged: () => void reloadAll() })}</Fragment>)}
           <Button icon={<FilterOutlined />} onClick={() => setDialog('advanced')} data-testid="advanced-filter-open">{t('records.advanced.title')}</Button>
           <Button icon={<DownloadOutlined />} href={recordsApi.exportUrl(meta.key, state.query)} data-testid="export-list">{t('records.list.export')}</Button>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('create')} data-testid="new-record">{t('common.create')}</Button>
