@@ -1,17 +1,16 @@
-import { pipeline, Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import type { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import type { TextEncoding } from '@yixiao/core';
-import { AppError, invalid } from '../../platform/http/errors';
+import { invalid } from '../../platform/http/errors';
 import { t } from '../../platform/i18n/messages';
-import type { OpenSheetOptions, SheetRow, SheetSource } from '../sheet.types';
+import type { OpenSheetOptions, SheetSource } from '../sheet.types';
+import { csvRecords } from './csv-records';
 import { peek, sniff } from './peek';
 import { sheetFromRows } from './sheet-rows';
 import './messages';
 
 const SAMPLE = 64 * 1024;
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-const BREAKS = /\r\n|\r|\n/g;
 
 /** Whether bytes are UTF-8 (a character cut at the sample's end is not held against it). */
 function isUtf8(bytes: Buffer, complete: boolean): boolean {
@@ -36,47 +35,43 @@ function chooseEncoding(sample: Buffer, complete: boolean, chosen: TextEncoding)
   return { encoding: chosen, bom: false };
 }
 
-/** Bytes → text: UTF-8 strictly (a bad sequence later in the file stops the import), GB18030 through iconv-lite. */
-async function* decode(bytes: AsyncIterable<Buffer>, encoding: TextEncoding): AsyncGenerator<string> {
-  let lines = 1;
-  if (encoding === 'utf-8') {
-    const decoder = new TextDecoder('utf-8', { fatal: true }); // drops a leading BOM
-    try {
-      for await (const chunk of bytes) {
-        const text = decoder.decode(chunk, { stream: true });
-        lines += text.match(BREAKS)?.length ?? 0;
-        yield text;
-      }
-      yield decoder.decode();
-    } catch (e) {
-      if (e instanceof TypeError) throw invalid('dataio.read.bad_utf8_at', { line: lines });
-      throw e;
-    }
-    return;
-  }
-  const decoder = iconv.getDecoder('gb18030');
-  for await (const chunk of bytes) yield decoder.write(chunk);
-  const tail = decoder.end();
-  if (tail) yield tail;
+/** Line breaks (LF) in a text: enough to point at the line near a bad byte. */
+function newlines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
-/** Records with the line each starts on: one line per record plus the line breaks inside its quoted cells. */
-async function* records(text: Readable): AsyncGenerator<SheetRow> {
-  const parser = parse({ relax_column_count: true, relax_quotes: true, record_delimiter: ['\r\n', '\n', '\r'] });
+/** Bytes → text: UTF-8 strictly (a bad sequence later in the file stops the import), GB18030 through iconv-lite. */
+async function* decode(bytes: AsyncIterable<Buffer>, encoding: TextEncoding): AsyncGenerator<string> {
+  if (encoding === 'gb18030') {
+    const decoder = iconv.getDecoder('gb18030');
+    for await (const chunk of bytes) yield decoder.write(chunk);
+    const tail = decoder.end();
+    if (tail) yield tail;
+    return;
+  }
+  const decoder = new TextDecoder('utf-8', { fatal: true }); // drops a leading BOM
   let line = 1;
-  // pipeline() destroys the parser with the source's error (a bad UTF-8 sequence), so the loop below throws it.
-  pipeline(text, parser, () => undefined);
-  try {
-    for await (const cells of parser as AsyncIterable<string[]>) {
-      yield { line, cells };
-      line += 1;
-      for (const cell of cells) line += cell.match(BREAKS)?.length ?? 0;
+  const bad = (chunk: Buffer) => {
+    // The line of the first bad byte: where a lenient read puts its first replacement character.
+    const lenient = new TextDecoder('utf-8').decode(chunk);
+    return invalid('dataio.read.bad_utf8_at', { line: line + newlines(lenient.slice(0, Math.max(0, lenient.indexOf('\uFFFD')))) });
+  };
+  for await (const chunk of bytes) {
+    let text: string;
+    try {
+      text = decoder.decode(chunk, { stream: true });
+    } catch {
+      throw bad(chunk);
     }
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    const error = e as { code?: string; message?: string };
-    if (error.code?.startsWith('CSV_')) throw invalid('dataio.read.bad_csv', { line, reason: error.code });
-    throw e;
+    line += newlines(text);
+    yield text;
+  }
+  try {
+    yield decoder.decode();
+  } catch {
+    throw invalid('dataio.read.bad_utf8_at', { line });
   }
 }
 
@@ -92,6 +87,5 @@ export async function openCsv(input: Readable, options: OpenSheetOptions): Promi
   if (kind === 'binary') throw invalid('dataio.read.binary');
   const { encoding, bom } = chooseEncoding(sample, ended, options.encoding);
   const notices = bom && options.encoding !== 'utf-8' ? [t(options.locale, 'dataio.read.bom_overrides')] : [];
-  const text = Readable.from(decode(whole, encoding));
-  return sheetFromRows(records(text)[Symbol.asyncIterator](), notices);
+  return sheetFromRows(csvRecords(decode(whole, encoding)), notices);
 }

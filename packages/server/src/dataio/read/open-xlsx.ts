@@ -19,6 +19,9 @@ interface ReaderModel {
   model?: { sheets?: { name: string }[] };
 }
 
+/** Rows handed on together, so the reader awaits once per batch rather than per row. */
+const BATCH = 256;
+
 /** Anything the zip or XML layer throws is a broken file, not a server fault. */
 const broken = (e: unknown) => (e instanceof AppError ? e : invalid('dataio.read.not_xlsx'));
 
@@ -49,16 +52,19 @@ export async function openXlsx(input: Readable, options: OpenSheetOptions): Prom
   const count = (reader as unknown as ReaderModel).model?.sheets?.length ?? 1;
   if (count > 1) notices.push(t(options.locale, 'dataio.read.first_sheet_only', { count, name: worksheet.name }));
 
-  async function* rows(): AsyncGenerator<SheetRow> {
+  async function* rows(): AsyncGenerator<SheetRow[]> {
     try {
+      let batch: SheetRow[] = [];
       for await (const row of worksheet) {
         const cells: string[] = [];
         for (let column = 1; column <= row.cellCount; column++) {
           const cell = row.getCell(column);
           cells.push(cellText(cell.value, cell.numFmt));
         }
-        yield { line: row.number, cells };
+        batch.push({ line: row.number, cells });
+        if (batch.length === BATCH) { yield batch; batch = []; }
       }
+      if (batch.length) yield batch;
       // Read the rest of the file through (other sheets are skipped unread) so the upload is consumed.
       for (let next = await sheets.next(); !next.done; next = await sheets.next()) { /* skipped */ }
     } catch (e) {

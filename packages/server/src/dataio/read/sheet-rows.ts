@@ -21,27 +21,39 @@ export function checkHeader(cells: string[]): string[] {
 }
 
 /**
- * A sheet from raw rows: the first non-blank row is the header, blank rows are skipped, trailing
- * empty cells beyond the header are dropped. Cells beyond the header that hold something stay, so
- * the converter can refuse that row and the error report can show it as it was. Reads up to the
- * first data row before answering, so a header-only file is refused at once.
+ * A sheet from raw rows (in batches, so the reader awaits once per chunk, not per row): the first
+ * non-blank row is the header, blank rows are skipped, trailing empty cells beyond the header are
+ * dropped. Cells beyond the header that hold something stay, so the converter can refuse that row
+ * and the error report can show it as it was. Reads up to the first data row before answering, so a
+ * header-only file is refused at once.
  */
-export async function sheetFromRows(rows: AsyncIterator<SheetRow>, notices: string[]): Promise<SheetSource> {
-  let first = await rows.next();
-  while (!first.done && blank(first.value.cells)) first = await rows.next();
-  if (first.done) throw invalid('dataio.read.empty_file');
-  const header = checkHeader(first.value.cells);
+export async function sheetFromRows(batches: AsyncIterator<SheetRow[]>, notices: string[]): Promise<SheetSource> {
+  let pending: SheetRow[] = [];
+  let at = 0;
+  const next = async (): Promise<SheetRow | null> => {
+    while (at >= pending.length) {
+      const batch = await batches.next();
+      if (batch.done) return null;
+      pending = batch.value;
+      at = 0;
+    }
+    return pending[at++]!;
+  };
+  let first = await next();
+  while (first && blank(first.cells)) first = await next();
+  if (!first) throw invalid('dataio.read.empty_file');
+  const header = checkHeader(first.cells);
   if (header.length === 0) throw invalid('dataio.read.empty_file');
   const width = header.length;
   const nextData = async (): Promise<SheetRow | null> => {
     for (;;) {
-      const next = await rows.next();
-      if (next.done) return null;
-      if (blank(next.value.cells)) continue;
-      const cells = next.value.cells;
+      const row = at < pending.length ? pending[at++]! : await next();
+      if (!row) return null;
+      if (blank(row.cells)) continue;
+      const cells = row.cells;
       let end = cells.length;
       while (end > width && cells[end - 1]!.trim() === '') end--;
-      return { line: next.value.line, cells: end === cells.length ? cells : cells.slice(0, end) };
+      return end === cells.length ? row : { line: row.line, cells: cells.slice(0, end) };
     }
   };
   const firstData = await nextData();
