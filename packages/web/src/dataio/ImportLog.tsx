@@ -3,7 +3,7 @@ import type { ImportJob, ImportUndoResult } from '@yixiao/core';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { importApi } from './api';
+import { ACTIVE_STATUSES, importApi } from './api';
 import { UndoOutcome } from './UndoOutcome';
 
 interface Props {
@@ -51,6 +51,14 @@ export function ImportLog({ object, open, onClose, onChanged }: Props) {
   useEffect(() => {
     if (open) void load(1);
   }, [open, load]);
+
+  // While an import of the page runs, its row follows it.
+  const moving = items.some((j) => ACTIVE_STATUSES.has(j.status));
+  useEffect(() => {
+    if (!open || !moving) return;
+    const timer = setInterval(() => void importApi.jobs(object, page, PAGE_SIZE).then((a) => { setItems(a.items); setTotal(a.total); }, () => undefined), 2_000);
+    return () => clearInterval(timer);
+  }, [open, moving, object, page]);
 
   const undo = async (job: ImportJob) => {
     setUndoing(job.id);
