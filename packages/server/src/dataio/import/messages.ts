@@ -1,0 +1,30 @@
+import { defineMessages } from '../../platform/i18n/messages';
+
+defineMessages({
+  'import.busy': { zh: '{user} 正在导入数据（开始于 {since}{until}），系统同一时间只能允许一个用户进行数据导入，请稍后再试', en: '{user} is importing data (since {since}{until}); one import at a time per company, please try again later' },
+  'import.busy_until': { zh: '，预计 {at} 完成', en: ', expected to finish at {at}' },
+  'import.file_missing': { zh: '请选择要导入的文件', en: 'Choose a file to import' },
+  'import.bad_format': { zh: '仅支持 CSV 或 XLSX 文件（.csv / .xlsx）', en: 'Only CSV or XLSX files (.csv / .xlsx) can be imported' },
+  'import.too_large': { zh: '文件过大，最大 {max}', en: 'File too large; at most {max}' },
+  'import.no_rows': { zh: '文件中没有数据行（只有表头）', en: 'The file has no data rows (only a header)' },
+  'import.bad_option': { zh: '“{field}”的值无效', en: 'Invalid value for "{field}"' },
+  'import.no_pool': { zh: '{object}没有公海池，不能导入到公海', en: '{object} has no pool to import into' },
+  'import.upload_interrupted': { zh: '上传过程中服务器已停止，请重新导入', en: 'The server stopped while the file was uploading; import it again' },
+  'import.starter_gone': { zh: '发起导入的用户已停用，导入已停止', en: 'The user who started the import is disabled; the import stopped' },
+  'import.not_active': { zh: '该导入已结束，不能取消', en: 'This import has finished and cannot be cancelled' },
+  'import.not_undoable': { zh: '只有已完成或已取消的导入可以撤销', en: 'Only finished or cancelled imports can be undone' },
+  'import.no_errors': { zh: '该导入没有失败的数据', en: 'This import has no failed rows' },
+  // Why a row failed or was skipped: the 错误提示 column of the error report.
+  'import.row.duplicate_skipped': { zh: '数据重复，已按“不导入”跳过', en: 'Duplicate; skipped ("do not import")' },
+  'import.row.no_duplicate': { zh: '没有可覆盖的重复数据，按“仅覆盖重复数据”不新建', en: 'No duplicate to overwrite; nothing created ("overwrite duplicates only")' },
+  'import.row.ambiguous': { zh: '与 {count} 条已有数据重复（{names}），无法确定覆盖哪一条', en: 'Duplicates {count} existing records ({names}); cannot tell which to overwrite' },
+  'import.row.not_writable': { zh: '重复数据“{name}”您无权修改', en: 'You may not edit the duplicate record "{name}"' },
+  'import.text': { zh: '{text}', en: '{text}' },
+  'import.row.failed': { zh: '保存失败：{detail}', en: 'Could not save: {detail}' },
+  'import.notice.pool_target': { zh: '数据导入到公海池“{group}”', en: 'Records go to the pool group "{group}"' },
+  'import.report.reason': { zh: '错误提示', en: 'Error' },
+  'import.report.sheet': { zh: '错误报告', en: 'Error report' },
+  'import.undo.changed': { zh: '导入后已被修改', en: 'Changed after the import' },
+  'import.undo.gone': { zh: '导入后已被删除', en: 'Deleted after the import' },
+  'import.undo.referenced': { zh: '已被其他数据引用（{detail}）', en: 'Other records refer to it ({detail})' },
+});

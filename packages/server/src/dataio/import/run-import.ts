@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { POOL_OBJECTS } from '@yixiao/core';
+import type { Db } from '../../db/database';
+import type { StoredMessage } from '../../db/schema-imports';
+import { loadRules } from '../../dedupe/rules';
+import { loadPrincipal } from '../../platform/auth/context';
+import { openScope } from '../../records/scope';
+import { planColumns } from '../read/columns';
+import { makeRowConverter } from '../read/convert';
+import { keptOnOverwrite } from '../read/object-rules';
+import { reasonOf } from './apply-engine';
+import { runBatch, type BatchContext } from './batch';
+import { staleSeconds, type JobRow } from './job-view';
+import { HEARTBEAT_MS } from './start-import';
+
+/** Rows per batch: one transaction each. Large enough for set-based SQL to pay, small enough to lose little on a crash. */
+export const BATCH_ROWS = Number(process.env.YIXIAO_IMPORT_BATCH_ROWS ?? 1000);
+
+/** Thrown inside a batch's transaction when another runner owns the job: the batch rolls back whole. */
+class LostJob extends Error {}
+
+interface Logger {
+  error(obj: object, msg?: string): void;
+}
+
+/**
+ * Takes a job to run: a queued one, an interrupted one, or a running one whose runner stopped
+ * beating (its process died). Answers null when someone else is running it or it is finished.
+ */
+async function claim(db: Db, tenantId: string, jobId: string, runner: string): Promise<JobRow | null> {
+  const row = await db.updateTable('import_jobs').set({ status: 'running', runner, heartbeat_at: new Date() })
+    .where('tenant_id', '=', tenantId).where('id', '=', jobId)
+    .where((eb) => eb.or([
+      eb('status', 'in', ['queued', 'interrupted']),
+      eb.and([eb('status', '=', 'running'), eb('heartbeat_at', '<', sql<Date>`now() - make_interval(secs => ${staleSeconds()})`)]),
+    ]))
+    .returningAll().executeTakeFirst();
+  return row ?? null;
+}
+
+async function finish(db: Db, job: JobRow, runner: string, status: 'done' | 'cancelled' | 'failed', error: StoredMessage | null = null) {
+  await db.updateTable('import_jobs').set({ status, error: error ? JSON.stringify(error) : null, finished_at: new Date(), runner: null })
+    .where('tenant_id', '=', job.tenant_id).where('id', '=', job.id).where('runner', '=', runner).execute();
+}
+
+/** This process is closing: the job waits, interrupted, for the next runner. */
+async function release(db: Db, job: JobRow, runner: string) {
+  await db.updateTable('import_jobs').set({ status: 'interrupted', runner: null })
+    .where('tenant_id', '=', job.tenant_id).where('id', '=', job.id).where('runner', '=', runner).execute();
+}
+
+/**
+ * Runs (or resumes) one import: batches in line order from the job's cursor, each one transaction
+ * (records, changes, outcomes, counts, cursor, heartbeat), the cancel flag read between batches.
+ * A process killed mid-batch leaves that batch unapplied and the cursor at the last commit; the
+ * sweep (sweep.ts) queues the job again and the next runner goes on from there.
+ */
+export async function runImport(db: Db, tenantId: string, jobId: string, log: Logger, stop?: AbortSignal): Promise<void> {
+  const runner = randomUUID();
+  const job = await claim(db, tenantId, jobId, runner);
+  if (!job) return;
+  const beat = setInterval(() => {
+    void db.updateTable('import_jobs').set({ heartbeat_at: new Date() })
+      .where('tenant_id', '=', tenantId).where('id', '=', jobId).where('runner', '=', runner).execute().catch(() => {});
+  }, HEARTBEAT_MS);
+  try {
+    const principal = await loadPrincipal(db, tenantId, job.started_by);
+    if (!principal) return await finish(db, job, runner, 'failed', { key: 'import.starter_gone' });
+    const auth = { ...principal, via: 'session' as const };
+    const scope = await openScope(db, auth, job.object);
+    const plan = planColumns(scope.object, job.header, auth.locale, job.target);
+    const ctx: BatchContext = {
+      tenantId, jobId, runner, mode: job.mode, scope,
+      rules: await loadRules(db, tenantId, scope.object),
+      write: { kept: new Set(keptOnOverwrite(scope.object)), pooled: (POOL_OBJECTS as readonly string[]).includes(job.object), target: job.target },
+      convert: makeRowConverter(db, scope, plan, { locale: auth.locale, format: job.format }),
+    };
+    let cursor = job.cursor;
+    let cancel = job.cancel_requested;
+    for (;;) {
+      if (cancel) return await finish(db, job, runner, 'cancelled');
+      if (stop?.aborted) return await release(db, job, runner);
+      const rows = await db.selectFrom('import_rows').select(['line', 'cells'])
+        .where('tenant_id', '=', tenantId).where('job_id', '=', jobId).where('line', '>', cursor)
+        .orderBy('line').limit(BATCH_ROWS).execute();
+      if (!rows.length) return await finish(db, job, runner, 'done');
+      const outcome = await db.transaction().execute(async (tx) => {
+        const result = await runBatch(tx, ctx, rows, cursor);
+        if (!result) throw new LostJob();
+        return result;
+      });
+      cursor = outcome.cursor;
+      cancel = outcome.cancelRequested;
+    }
+  } catch (error) {
+    if (error instanceof LostJob) return;
+    log.error({ err: error, jobId }, 'import failed');
+    await finish(db, job, runner, 'failed', reasonOf(error));
+  } finally {
+    clearInterval(beat);
+  }
+}
