@@ -137,6 +137,8 @@ export async function buildApp(services: Services, options: { logger?: boolean }
   await app.register(productCategoryRoutes);
   await app.register(opportunityLineRoutes);
   await app.register(opportunityRoutes);
+  await app.register(importRoutes);
+  await app.register(importJob);
 
   if (config.webDist && existsSync(config.webDist)) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
