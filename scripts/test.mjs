@@ -42,13 +42,22 @@ try {
   const files = only.length
     ? only.flatMap((p) => (statSync(p).isDirectory() ? testFiles(path.resolve(p)) : [path.resolve(p)]))
     : testFiles(path.join(root, 'packages/server/test'));
-  console.log(`\n▶ ${files.length} test files`);
-  const result = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
-    { cwd: root, stdio: 'inherit', env: { ...process.env, ...cluster.env } },
-  );
-  status = result.status ?? 1;
+  // Browser tests run one file at a time after the rest: Chromium, the server and PostgreSQL share
+  // two cores, and a browser test starved of CPU fails on timing, not on behaviour.
+  const isBrowser = (file) => file.includes(`${path.sep}e2e${path.sep}`);
+  const phases = [
+    { label: 'tests', files: files.filter((f) => !isBrowser(f)), concurrency: 2 },
+    { label: 'browser tests', files: files.filter(isBrowser), concurrency: 1 },
+  ].filter((phase) => phase.files.length > 0);
+  for (const phase of phases) {
+    console.log(`\n▶ ${phase.label}: ${phase.files.length} files`);
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '--test', `--test-concurrency=${phase.concurrency}`, '--test-reporter=spec', ...phase.files],
+      { cwd: root, stdio: 'inherit', env: { ...process.env, ...cluster.env } },
+    );
+    if (result.status !== 0) status = result.status ?? 1;
+  }
 } finally {
   await cluster.stop();
   rmSync(dataDir, { recursive: true, force: true });

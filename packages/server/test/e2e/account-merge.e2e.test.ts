@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import { TEST_PASSWORD } from '../support/app';
-import { signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
+import { chooseOption, signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
 import { createOrg } from '../support/org';
 
 const SHOTS = process.env.YIXIAO_E2E_SCREENSHOTS;
@@ -108,10 +108,7 @@ describe('合并客户 in the browser (§3.5.10)', () => {
     await page.goto(`/account/${account.id}`);
     await page.getByTestId('detail-actions').click();
     await page.getByText('转移给他人').click();
-    const select = page.getByTestId('transfer-user');
-    await select.click();
-    await select.locator('input').last().fill('李同事');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '李同事' }).first().click();
+    await chooseOption(page, page.getByTestId('transfer-user'), '李同事', { serverSearch: '李同事' });
     const related = page.getByTestId('transfer-related');
     assert.equal(await related.getByRole('checkbox', { name: '合同' }).isChecked(), true, 'every related kind is ticked at first');
     await page.getByTestId('transfer-related-contract').click(); // 合同 stays with the rep

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { TEST_PASSWORD } from '../support/app';
 import { generateSampleCompanies } from '../../src/registry/sample-generator';
 import { TRADES } from '../../src/registry/sample-data';
-import { signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
+import { chooseOption, signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
 import { createOrg } from '../support/org';
 
 const SHOTS = process.env.YIXIAO_E2E_SCREENSHOTS;
@@ -14,23 +14,6 @@ const SHOTS = process.env.YIXIAO_E2E_SCREENSHOTS;
 const COMPANY = generateSampleCompanies().find((c) => c.website && c.phone && c.address && TRADES.some((tr) => c.name.includes(tr.word)))!;
 const NAME = COMPANY.name;
 const TYPED = NAME.slice(0, NAME.indexOf(TRADES.find((tr) => NAME.includes(tr.word))!.word));
-
-/** Opens an antd select by its test id, types to search and picks the option holding `text`. */
-async function pick(page: Page, testId: string, text: string) {
-  const select = page.getByTestId(testId);
-  await select.click();
-  await select.locator('input').last().fill(text);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
-  await select.filter({ hasText: text }).waitFor();
-}
-
-/** Opens an antd select without search and clicks the option holding `text`. */
-async function choose(page: Page, testId: string, text: string) {
-  const select = page.getByTestId(testId);
-  await select.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
-  await select.filter({ hasText: text }).waitFor();
-}
 
 /** Walks the 省 / 市 / 区 cascader column by column. */
 async function pickRegion(page: Page, testId: string, path: string[]) {
@@ -85,7 +68,7 @@ describe('客户公海池 in the browser: an account from creation back to the p
     assert.equal(await form.getByTestId('field-phone').inputValue(), COMPANY.phone);
     await pickRegion(rep, 'field-region', ['北京市', '北京市', '海淀区']);
     await form.getByTestId('field-region').filter({ hasText: '北京市 / 海淀区' }).waitFor();
-    await choose(rep, 'field-poolGroupId', '华北客户组');
+    await chooseOption(rep, rep.getByTestId('field-poolGroupId'), '华北客户组');
     if (SHOTS) await rep.screenshot({ path: `${SHOTS}/account-create.png` });
     await rep.getByTestId('record-form-save').click();
     await form.waitFor({ state: 'detached' });
@@ -128,7 +111,7 @@ describe('客户公海池 in the browser: an account from creation back to the p
 
     // 团队成员: a colleague who may read the account.
     await rep.getByTestId('detail-tab-team').click();
-    await pick(rep, 'team-user', '周只读');
+    await chooseOption(rep, rep.getByTestId('team-user'), '周只读', { serverSearch: '周只读' });
     await rep.getByTestId('team-add').click();
     await rep.getByTestId('team-member-周只读').waitFor();
     const team = await t.database.db.selectFrom('record_team_members').select(['user_id', 'access']).where('record_id', '=', account.id).execute();
@@ -181,7 +164,7 @@ describe('客户公海池 in the browser: an account from creation back to the p
     const peer = await t.newPage();
     await signInThroughForm(peer, org.logins.peer, TEST_PASSWORD);
     await peer.goto('/account-pool');
-    await pick(peer, 'pool-group-select', '华北客户组');
+    await chooseOption(peer, peer.getByTestId('pool-group-select'), '华北客户组', { search: '华北客户组' });
     const pooled = peer.getByTestId('list-table').locator('tr', { has: peer.getByText(NAME, { exact: true }) });
     await pooled.locator('input[type=checkbox]').check();
     if (SHOTS) await peer.screenshot({ path: `${SHOTS}/account-pool.png` });
@@ -217,7 +200,7 @@ describe('客户公海池 in the browser: an account from creation back to the p
       await admin.getByTestId('list-table').locator('tr', { has: admin.getByText(name, { exact: true }) }).locator('input[type=checkbox]').check();
     }
     await admin.getByTestId('batch-pool-init').click();
-    await pick(admin, 'batch-pool-init-group', '华北客户组');
+    await chooseOption(admin, admin.getByTestId('batch-pool-init-group'), '华北客户组', { search: '华北客户组' });
     await admin.getByTestId('batch-pool-init-ok').click();
     // One had no group and joins; the other already had one and is named as left alone.
     await admin.getByTestId('pool-batch-failures').filter({ hasText: '历史客户二有限公司' }).filter({ hasText: '已属于公海分组' }).waitFor();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { TEST_PASSWORD } from '../support/app';
-import { signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
+import { chooseOption, signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
 import { createOrg } from '../support/org';
 import { PDF, PNG } from '../support/uploads';
 
@@ -46,8 +46,7 @@ describe('动态, 任务日程, 文档 and 操作记录 on a lead in the browser
     assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined, 'no script ran');
 
     // Type 拜访, text with an @mention picked from the list, a picture; 发布.
-    await page.getByTestId('activity-type').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '拜访' }).click();
+    await chooseOption(page, page.getByTestId('activity-type'), '拜访');
     const text = page.getByTestId('activity-text').locator('textarea').or(page.locator('textarea[data-testid="activity-text"]')).first();
     await text.click();
     await text.pressSequentially('上门拜访，请 @李');

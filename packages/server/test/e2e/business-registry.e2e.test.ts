@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { generateSampleCompanies } from '../../src/registry/sample-generator';
 import { CITIES, TRADES } from '../../src/registry/sample-data';
 import { TEST_PASSWORD } from '../support/app';
-import { signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
+import { chooseOption, signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
 import { createOrg } from '../support/org';
 
 const SHOTS = process.env.YIXIAO_E2E_SCREENSHOTS;
@@ -102,8 +102,7 @@ describe('工商信息 in the browser (§3.5.2)', () => {
     await section.getByText('工商信息接口').click();
     await page.getByTestId('registry-http-url').fill('https://registry.example.com/api');
     await page.getByTestId('registry-http-key').fill('sk-e2e-secret-9876');
-    await page.getByTestId('registry-fill-industry').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '行业' }).first().click();
+    await chooseOption(page, page.getByTestId('registry-fill-industry'), '行业');
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/registry-settings.png`, fullPage: true });
     await page.getByTestId('registry-save').click();
     await page.getByText('已保存').first().waitFor();

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql, type RawBuilder } from 'kysely';
-import type { Page } from 'playwright-core';
+
 import { TEST_PASSWORD } from '../support/app';
-import { signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
+import { chooseOption, signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
 import { createOrg } from '../support/org';
 
 const SHOTS = process.env.YIXIAO_E2E_SCREENSHOTS;
@@ -21,13 +21,6 @@ async function apiClient(t: BrowserTest, login: string) {
   };
 }
 type Client = Awaited<ReturnType<typeof apiClient>>;
-
-/** Opens an antd select inside `scope` by its test id and picks the option holding `text`. */
-async function pick(page: Page, scope: ReturnType<Page['getByTestId']>, testId: string, text: string) {
-  await scope.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
-  await scope.getByTestId(testId).filter({ hasText: text }).waitFor();
-}
 
 describe('转为客户 in the browser (§3.3.7)', () => {
   let t: BrowserTest;
@@ -77,7 +70,7 @@ describe('转为客户 in the browser (§3.3.7)', () => {
     await opportunity.locator('input[data-testid="field-amount"], [data-testid="field-amount"] input').first().fill('50000');
     await page.getByTestId('convert-submit').click();
     await account.getByText('请填写客户级别').waitFor();
-    await pick(page, account, 'field-level', '重点客户');
+    await chooseOption(page, account.getByTestId('field-level'), '重点客户');
     await contact.getByTestId('field-title').fill('采购总监');
     // The server's refusal lands on the field of the right section (each form has a 名称 / 姓名), and nothing is made.
     await contact.getByTestId('field-email').fill('zhangyi@renke');

@@ -3,24 +3,10 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import { TEST_PASSWORD } from '../support/app';
-import { signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
+import { chooseOption, signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
 import { createOrg } from '../support/org';
 
 const SHOTS = process.env.YIXIAO_E2E_SCREENSHOTS;
-
-/** Opens an antd select by its test id, types to search and picks the option holding `text`. */
-async function pick(page: Page, testId: string, text: string) {
-  const select = page.getByTestId(testId);
-  await select.click();
-  await select.locator('input').last().fill(text);
-  // Pickers that search the server first show every user, then the matches: wait for the matches
-  // only, or the click may land on an option that is being replaced.
-  await page.waitForFunction((wanted) => {
-    const options = [...document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')];
-    return options.length > 0 && options.every((o) => o.textContent?.includes(wanted));
-  }, text);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
-}
 
 /** Types into an antd InputNumber by its test id (the id may sit on the input or on its wrapper). */
 async function fillNumber(page: Page, testId: string, value: string) {
@@ -76,8 +62,8 @@ describe('销售线索公海池 in the browser (§3.2.1, §3.2.3, §3.2.8, §3.3
     assert.equal(group.recycle_idle_days, 30);
 
     await groupRow.getByTestId('pool-group-members').click();
-    await pick(admin, 'pool-members-add', '孙销售');
-    await pick(admin, 'pool-members-add', '李同事');
+    await chooseOption(admin, admin.getByTestId('pool-members-add'), '孙销售', { serverSearch: '孙销售', took: admin.getByTestId('pool-members').getByText('孙销售') });
+    await chooseOption(admin, admin.getByTestId('pool-members-add'), '李同事', { serverSearch: '李同事', took: admin.getByTestId('pool-members').getByText('李同事') });
     await admin.getByTestId('pool-members').getByText('李同事').waitFor();
     if (SHOTS) await admin.screenshot({ path: `${SHOTS}/pool-members.png` });
     await admin.getByTestId('pool-members-save').click();
@@ -93,10 +79,10 @@ describe('销售线索公海池 in the browser (§3.2.1, §3.2.3, §3.2.8, §3.3
     await admin.getByTestId('rule-next').click();
     await admin.getByTestId('rule-condition-field-0').filter({ hasText: '退回次数' }).waitFor();
     await admin.getByTestId('rule-add-condition').click();
-    await pick(admin, 'rule-condition-field-1', '公司名称');
+    await chooseOption(admin, admin.getByTestId('rule-condition-field-1'), '公司名称', { search: '公司名称' });
     await admin.getByTestId('rule-condition-1').getByTestId('condition-value-companyName').fill('北京');
     await admin.getByTestId('rule-next').click();
-    await pick(admin, 'rule-target-user', '孙销售');
+    await chooseOption(admin, admin.getByTestId('rule-target-user'), '孙销售', { serverSearch: '孙销售', took: admin.getByTestId('rule-target-list').getByText('孙销售') });
     await admin.getByTestId('rule-target-list').getByText('孙销售').waitFor();
     if (SHOTS) await admin.screenshot({ path: `${SHOTS}/pool-rule.png` });
     await admin.getByTestId('rule-save').click();
@@ -112,7 +98,7 @@ describe('销售线索公海池 in the browser (§3.2.1, §3.2.3, §3.2.8, §3.3
 
     // 销售线索公海池 → the group → 新建销售线索: no owner field, the group preselected.
     await admin.goto('/lead-pool');
-    await pick(admin, 'pool-group-select', '华北线索组');
+    await chooseOption(admin, admin.getByTestId('pool-group-select'), '华北线索组', { search: '华北线索组' });
     await admin.getByTestId('pool-new-record').click();
     const form = admin.getByTestId('record-form');
     await form.waitFor();

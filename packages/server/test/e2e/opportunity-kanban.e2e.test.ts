@@ -1,22 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { TEST_PASSWORD } from '../support/app';
-import { signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
+import { dragTo, signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
 import { createOrg } from '../support/org';
 
 const SHOTS = process.env.YIXIAO_E2E_SCREENSHOTS;
-
-/** Drags with the mouse the way a user does: press, move in small steps (dnd-kit waits for 5 px), release. */
-async function drag(page: Page, from: Locator, to: Locator) {
-  const a = (await from.boundingBox())!;
-  const b = (await to.boundingBox())!;
-  await page.mouse.move(a.x + a.width / 2, a.y + 12);
-  await page.mouse.down();
-  await page.mouse.move(a.x + a.width / 2 + 10, a.y + 20, { steps: 5 });
-  await page.mouse.move(b.x + b.width / 2, b.y + 80, { steps: 15 });
-  await page.mouse.up();
-}
 
 describe('销售机会看板 in the browser (§3.7.4, §3.7.6)', () => {
   let t: BrowserTest;
@@ -65,7 +54,9 @@ describe('销售机会看板 in the browser (§3.7.4, §3.7.6)', () => {
     await assertText(count('需求确定'), '1');
     await assertText(amount('需求确定'), '¥300.00');
 
-    await drag(page, page.getByTestId(`kanban-card-${big}`), page.getByTestId('kanban-column-需求确定'));
+    await dragTo(page, page.getByTestId(`kanban-card-${big}`), page.getByTestId('kanban-column-需求确定'));
+    // The card moves at once; the server has stored the move when the board says so.
+    await page.getByText('已推进到“需求确定”').waitFor();
     await assertText(count('初步接洽'), '1');
     await assertText(amount('初步接洽'), '¥2,000.50');
     await assertText(count('需求确定'), '2');
@@ -96,7 +87,7 @@ describe('销售机会看板 in the browser (§3.7.4, §3.7.6)', () => {
     // The drag is refused: the card snaps back and the reason shows.
     await page.reload();
     await assertText(count('需求确定'), '2');
-    await drag(page, page.getByTestId(`kanban-card-${big}`), page.getByTestId('kanban-column-方案/报价'));
+    await dragTo(page, page.getByTestId(`kanban-card-${big}`), page.getByTestId('kanban-column-方案/报价'));
     await assertText(page.getByTestId('kanban-refused'), '请先完成“需求确定”阶段的任务：确认预算');
     await page.getByTestId('kanban-column-需求确定').getByTestId(`kanban-card-${big}`).waitFor();
     await assertText(count('需求确定'), '2');

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { TEST_PASSWORD } from '../support/app';
-import { signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
+import { chooseOption, signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
 import { createOrg } from '../support/org';
 
 const SHOTS = process.env.YIXIAO_E2E_SCREENSHOTS;
@@ -22,20 +22,6 @@ async function apiClient(t: BrowserTest, login: string) {
       return created.json() as { id: string };
     },
   };
-}
-
-/** Picks the option holding `text` in an antd select, retrying while the dropdown is still opening. */
-async function pick(page: Page, select: Locator, text: string) {
-  for (let attempt = 0; ; attempt++) {
-    await select.click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
-    try {
-      await select.filter({ hasText: text }).waitFor({ timeout: 3_000 });
-      return;
-    } catch (e) {
-      if (attempt === 3) throw e;
-    }
-  }
 }
 
 /** The input of an antd number box found by its test id (the id sits on the input or its wrapper). */
@@ -68,14 +54,14 @@ describe('销售机会: 联系人 with roles and 产品 lines in the browser (§
     await page.goto(`/opportunity/${opportunity.id}?tab=opportunity-contacts`);
     const contacts = page.getByTestId('opportunity-contacts');
     await contacts.getByTestId('contacts-add').click();
-    await pick(page, page.getByTestId('contact-pick'), '王采购');
-    await pick(page, page.getByTestId('contact-role-pick'), '决策者');
+    await chooseOption(page, page.getByTestId('contact-pick'), '王采购');
+    await chooseOption(page, page.getByTestId('contact-role-pick'), '决策者');
     await page.getByTestId('contact-add-ok').click();
     await contacts.locator('tr', { hasText: '王采购' }).waitFor();
 
     await contacts.getByTestId('contacts-add').click();
     await page.getByTestId('contact-add-mode').getByText('新建联系人').click();
-    await pick(page, page.getByTestId('contact-role-pick'), '技术把关者');
+    await chooseOption(page, page.getByTestId('contact-role-pick'), '技术把关者');
     await page.getByTestId('contact-add-ok').click();
     const form = page.getByTestId('record-form');
     await form.getByTestId('field-name').fill('赵工');
@@ -137,7 +123,7 @@ describe('销售机会: 联系人 with roles and 产品 lines in the browser (§
     await page.getByRole('button', { name: /新建/ }).first().click();
     const form = page.getByTestId('record-form');
     await form.getByTestId('field-name').fill('年度维保');
-    await pick(page, form.getByTestId('field-categoryId'), '软件 / 授权');
+    await chooseOption(page, form.getByTestId('field-categoryId'), '软件 / 授权');
     await page.getByTestId('record-form-save').click();
     await page.getByText('年度维保').first().waitFor();
     const admin = await apiClient(t, org.logins.admin);

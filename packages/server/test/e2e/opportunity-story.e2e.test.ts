@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { TEST_PASSWORD } from '../support/app';
-import { signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
+import { dragTo, chooseOption, signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
 import { createOrg } from '../support/org';
 
 const SHOTS = process.env.YIXIAO_E2E_SCREENSHOTS;
@@ -13,33 +13,8 @@ const POST = '与王采购确认一期范围，下周提交报价';
 // The simple sales process lets a card go straight to 赢单; one drag is what a rep closing a deal does.
 const STAGES = ['初步接洽', '赢单'];
 
-/** Picks the option holding `text` in an antd select, retrying while the dropdown is still opening. */
-async function pick(page: Page, select: Locator, text: string) {
-  for (let attempt = 0; ; attempt++) {
-    await select.click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
-    try {
-      await select.filter({ hasText: text }).waitFor({ timeout: 3_000 });
-      return;
-    } catch (e) {
-      if (attempt === 3) throw e;
-    }
-  }
-}
-
 /** The input of an antd number box found by its test id (the id sits on the input or its wrapper). */
 const numberInput = (scope: Locator, testId: string) => scope.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
-
-/** Drags with the mouse the way a user does: press, move in small steps (dnd-kit waits for 5 px), release. */
-async function drag(page: Page, from: Locator, to: Locator) {
-  const a = (await from.boundingBox())!;
-  const b = (await to.boundingBox())!;
-  await page.mouse.move(a.x + a.width / 2, a.y + 12);
-  await page.mouse.down();
-  await page.mouse.move(a.x + a.width / 2 + 10, a.y + 20, { steps: 5 });
-  await page.mouse.move(b.x + b.width / 2, b.y + 80, { steps: 15 });
-  await page.mouse.up();
-}
 
 /** Polls until `check` holds (the server stores a kanban move after the card has landed). */
 async function until(check: () => Promise<boolean>, timeout = 15_000) {
@@ -97,7 +72,7 @@ describe('销售机会 from an account to 赢单 in the browser (§3.6, §3.7.4�
     await form.getByTestId('field-accountId').filter({ hasText: ACCOUNT }).waitFor();
     await form.getByTestId('field-name').fill(OPPORTUNITY);
     // The form leaves 销售阶段 (options from the company's sales process) for the rep to choose.
-    await pick(page, form.getByTestId('field-stage'), '初步接洽');
+    await chooseOption(page, form.getByTestId('field-stage'), '初步接洽');
     await page.getByTestId('record-form-save').click();
     await page.getByTestId('related-opportunity').getByText(OPPORTUNITY).waitFor();
     const made = (await sql<{ id: string; account_id: string; owner_id: string; stage: string }>`
@@ -113,8 +88,8 @@ describe('销售机会 from an account to 赢单 in the browser (§3.6, §3.7.4�
     const contacts = page.getByTestId('opportunity-contacts');
     for (const [name, role] of [['王采购', '决策者'], ['赵工', '技术把关者']] as const) {
       await contacts.getByTestId('contacts-add').click();
-      await pick(page, page.getByTestId('contact-pick'), name);
-      await pick(page, page.getByTestId('contact-role-pick'), role);
+      await chooseOption(page, page.getByTestId('contact-pick'), name);
+      await chooseOption(page, page.getByTestId('contact-role-pick'), role);
       await page.getByTestId('contact-add-ok').click();
       await contacts.locator('tr', { hasText: name }).waitFor();
     }
@@ -159,7 +134,7 @@ describe('销售机会 from an account to 赢单 in the browser (§3.6, §3.7.4�
     // 动态 on the opportunity.
     await page.goto(`/opportunity/${id}?tab=activity`);
     await page.getByTestId('activity-composer').waitFor();
-    await pick(page, page.getByTestId('activity-type'), '拜访');
+    await chooseOption(page, page.getByTestId('activity-type'), '拜访');
     const text = page.getByTestId('activity-text').locator('textarea').or(page.locator('textarea[data-testid="activity-text"]')).first();
     await text.click();
     await text.pressSequentially(POST);
@@ -178,7 +153,7 @@ describe('销售机会 from an account to 赢单 in the browser (§3.6, §3.7.4�
     await page.getByTestId('kanban-amount-初步接洽').filter({ hasText: '¥1,444.99' }).waitFor();
     for (const [index, stage] of STAGES.entries()) {
       if (index === 0) continue;
-      await drag(page, card, page.getByTestId(`kanban-column-${stage}`));
+      await dragTo(page, card, page.getByTestId(`kanban-column-${stage}`));
       await page.getByTestId(`kanban-column-${stage}`).getByTestId(`kanban-card-${id}`).waitFor();
       // The card lands at once; the move is stored after, and the board reloads its counts.
       await until(async () => (await stays(id)).length === index + 1);

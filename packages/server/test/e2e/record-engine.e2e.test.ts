@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { TEST_PASSWORD } from '../support/app';
-import { signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
+import { chooseOption, signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
 import { createOrg } from '../support/org';
 import { PNG } from '../support/uploads';
 
@@ -27,8 +27,7 @@ describe('a custom field from 系统设置 to a saved view and a 动态', () => 
     await admin.getByTestId('field-add').click();
     await admin.getByTestId('field-label-zh').fill('客户等级');
     await admin.getByTestId('field-label-en').fill('Tier');
-    await admin.getByTestId('field-type').click();
-    await admin.locator('.ant-select-item-option').filter({ hasText: /^单选$/ }).click();
+    await chooseOption(admin, admin.getByTestId('field-type'), /^单选$/);
     await admin.getByTestId('option-zh-0').fill('A类');
     await admin.getByTestId('option-add').click();
     await admin.getByTestId('option-zh-1').fill('B类');
@@ -44,8 +43,7 @@ describe('a custom field from 系统设置 to a saved view and a 动态', () => 
       await page.getByTestId('record-form').getByText('客户等级').waitFor();
       await page.getByTestId('field-name').fill(name);
       await page.getByTestId('field-companyName').fill(`${name}的公司`);
-      await page.getByTestId('field-cf_tier').click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: tier }).click();
+      await chooseOption(page, page.getByTestId('field-cf_tier'), tier);
       await page.getByTestId('record-form-save').click();
       await page.getByTestId('record-form').waitFor({ state: 'hidden' });
     }
@@ -69,7 +67,8 @@ describe('a custom field from 系统设置 to a saved view and a 动态', () => 
     await page.getByTestId('save-view-ok').click();
     await page.getByTestId('view-switcher').filter({ hasText: 'A类线索' }).waitFor();
     // 导出 gives what the view shows, with the column just added.
-    const href = await page.getByTestId('export-list').getAttribute('href');
+    await page.getByTestId('export-list').click();
+    const href = await page.getByTestId('export-list-csv-utf-8').getAttribute('href');
     assert.match(href ?? '', /^\/api\/v1\/lead\/export\?.*viewId=/);
     const csv = await (await page.request.get(href!)).text();
     assert.match(csv, /客户等级/);

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import { TEST_PASSWORD } from '../support/app';
-import { signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
+import { chooseOption, signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
 import { createOrg } from '../support/org';
 
 const SHOTS = process.env.YIXIAO_E2E_SCREENSHOTS;
@@ -34,15 +34,6 @@ const listAnswer = (page: Page, object: string, test: (params: URLSearchParams) 
     const url = new URL(r.url());
     return url.pathname === `/api/v1/${object}` && r.request().method() === 'GET' && test(url.searchParams);
   });
-
-/** Opens an antd select by its test id, types to search and picks the option holding `text`. */
-async function pick(page: Page, testId: string, text: string) {
-  const select = page.getByTestId(testId);
-  await select.click();
-  await select.locator('input').last().fill(text);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
-  await select.filter({ hasText: text }).waitFor();
-}
 
 describe('record screens in the browser (list, form, detail)', () => {
   let t: BrowserTest;
@@ -169,7 +160,7 @@ describe('record screens in the browser (list, form, detail)', () => {
     await row('刘二').locator('input[type=checkbox]').check();
     await page.getByTestId('selected-count').filter({ hasText: '已选中 2 项' }).waitFor();
     await page.getByTestId('batch-transfer').click();
-    await pick(page, 'batch-transfer-user', '李同事');
+    await chooseOption(page, page.getByTestId('batch-transfer-user'), '李同事', { serverSearch: '李同事' });
     await page.getByTestId('batch-transfer-ok').click();
     await page.getByText('已转移 2 条记录').waitFor();
     await page.getByTestId('list-total').filter({ hasText: '共 2 条' }).waitFor();
@@ -191,7 +182,7 @@ describe('record screens in the browser (list, form, detail)', () => {
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/records-detail.png`, fullPage: true });
 
     await page.getByTestId('detail-tab-team').click();
-    await pick(page, 'team-user', '周只读');
+    await chooseOption(page, page.getByTestId('team-user'), '周只读', { serverSearch: '周只读' });
     await page.getByTestId('team-add').click();
     await page.getByTestId('team-member-周只读').waitFor();
     const members = await t.database.db.selectFrom('record_team_members').select(['user_id', 'access']).where('record_id', '=', wang.id).execute();
@@ -242,11 +233,11 @@ describe('record screens in the browser (list, form, detail)', () => {
     await page.goto('/lead');
     await page.getByTestId('list-table').waitFor();
     await page.getByTestId('advanced-filter-open').click();
-    await pick(page, 'condition-field-0', '公司名称');
+    await chooseOption(page, page.getByTestId('condition-field-0'), '公司名称', { search: '公司名称' });
     await page.getByTestId('condition-value-companyName').fill('仁和');
     await page.getByTestId('add-condition').click();
-    await pick(page, 'condition-field-1', '跟进状态');
-    await pick(page, 'condition-value-status', '未处理');
+    await chooseOption(page, page.getByTestId('condition-field-1'), '跟进状态', { search: '跟进状态' });
+    await chooseOption(page, page.getByTestId('condition-value-status'), '未处理', { search: '未处理' });
     await page.keyboard.press('Escape');
     await page.getByTestId('advanced-view-name').fill('仁和未处理');
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/records-advanced.png` });

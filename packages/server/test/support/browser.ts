@@ -67,20 +67,38 @@ export async function chooseNewPasswordThroughForm(page: Page, temporary: string
   await page.getByTestId('current-user').waitFor();
 }
 
+const OPEN_DROPDOWN = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
+
+export interface ChooseOptions {
+  /** Typed into the select's search first, to filter a long list. */
+  search?: string;
+  /** Typed too, for pickers that ask the server as one types: the pick waits for the answer. */
+  serverSearch?: string;
+  /** What shows once the pick took; by default the select showing the option's text. */
+  took?: Locator;
+}
+
 /**
- * Picks an option of an antd select the way a user does, and makes sure it took: on a busy machine
- * a click can land while the dropdown is still opening, so the pick is retried until the select
- * shows the chosen text.
+ * Picks an option of an antd select the way a user does, and makes sure it took. On a busy machine
+ * a click can land while the dropdown is still opening, or while a server search replaces the
+ * options under the pointer; so the pick waits for the search's answer and is retried until `took`
+ * shows. A pick that already took is never clicked again (that would undo it in a multiple select).
  */
-export async function chooseOption(page: Page, select: Locator, option: string | RegExp): Promise<void> {
+export async function chooseOption(page: Page, select: Locator, option: string | RegExp, { search, serverSearch, took }: ChooseOptions = {}): Promise<void> {
+  const shown = (took ?? select.locator('.ant-select-content').filter({ hasText: option })).first();
   for (let attempt = 0; ; attempt++) {
-    await select.click();
-    const item = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first();
-    await item.waitFor();
-    await item.click();
-    const shown = select.locator('.ant-select-content').filter({ hasText: option });
+    if (await shown.isVisible()) return;
+    if (attempt === 0 || !(await page.locator(OPEN_DROPDOWN).first().isVisible())) await select.click();
+    if (serverSearch !== undefined) {
+      const answered = page.waitForResponse((r) => decodeURIComponent(r.url()).includes(serverSearch), { timeout: 10_000 }).catch(() => null);
+      await select.locator('input').last().fill(serverSearch);
+      await answered;
+    } else if (search !== undefined) {
+      await select.locator('input').last().fill(search);
+    }
+    await page.locator(`${OPEN_DROPDOWN} .ant-select-item-option`).filter({ hasText: option }).first().click();
     try {
-      await shown.first().waitFor({ timeout: 5_000 });
+      await shown.waitFor({ timeout: 5_000 });
       return;
     } catch (error) {
       if (attempt >= 2) throw error;
@@ -104,4 +122,15 @@ export async function chooseTreeNode(page: Page, field: Locator, title: string):
       if (attempt >= 2) throw error;
     }
   }
+}
+
+/** Drags with the mouse the way a user does: press, move in small steps (dnd-kit waits for 5 px), release. */
+export async function dragTo(page: Page, from: Locator, to: Locator): Promise<void> {
+  const a = (await from.boundingBox())!;
+  const b = (await to.boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + 12);
+  await page.mouse.down();
+  await page.mouse.move(a.x + a.width / 2 + 10, a.y + 20, { steps: 5 });
+  await page.mouse.move(b.x + b.width / 2, b.y + 80, { steps: 15 });
+  await page.mouse.up();
 }
