@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { ImportJob } from '@yixiao/core';
 import { startTestApp, type TestApp } from './support/app';
 import { createOrg, type Seat } from './support/org';
-import { csv, importFile, parseCsv, upload } from './dataio-import-support';
+import { csv, importFile, parseCsv, upload, waitForJob } from './dataio-import-support';
 
 describe('导入: the import runner (duplicate modes, error report, undo, cancel)', () => {
   let t: TestApp;
@@ -122,6 +122,81 @@ describe('导入: the import runner (duplicate modes, error report, undo, cancel
     const jobs = await t.database.db.selectFrom('import_jobs').select('id').where('tenant_id', '=', org.tenantId).execute();
     assert.equal(jobs.length, 0);
     assert.equal((await upload(t, c.admin, 'lead', 'data.txt', csv([['姓名']]))).statusCode, 400);
+  });
+
+  it('客户 覆盖导入 keeps 负责人 and 所属公海 (§3.4.3) and writes the other columns', async () => {
+    const org = await createOrg(t);
+    const c = await org.clients();
+    const made = await c.peer.post('/api/v1/account', { name: '北京仁科互动有限公司', phone: '010-1111111', remark: '老备注' });
+    assert.equal(made.statusCode, 201, made.body);
+    const before = made.json() as { id: string; poolGroupId: string };
+    const group = await c.admin.post('/api/v1/pools/account/groups', { name: '华北客户池', everyone: true, claimMode: 'claim', previewAllowed: true, maxHeld: null, membersMayMove: false, recycleIdleDays: null, recycleUnconvertedDays: null });
+    assert.equal(group.statusCode, 201, group.body);
+    const file = csv([
+      ['客户名称', '客户所有人', '公海池分组', '电话', '备注'],
+      ['仁科互动', '孙销售', '华北客户池', '010-2222222', ''], // the same company by its name key
+      ['新客户有限公司', '孙销售', '华北客户池', '010-3333333', '新'],
+    ]);
+    const job = await importFile(t, c.admin, 'account', file, { mode: 'overwrite' });
+    assert.deepEqual([job.status, job.created, job.updated, job.failed], ['done', 1, 1, 0]);
+    const row = (await sql<Record<string, unknown>>`SELECT * FROM accounts WHERE id = ${before.id}::uuid`.execute(t.database.db)).rows[0]!;
+    assert.deepEqual([row.name, row.phone, row.remark, row.owner_id, row.pool_group_id], ['仁科互动', '010-2222222', null, org.userIds.peer, before.poolGroupId]);
+    const created = (await sql<Record<string, unknown>>`SELECT * FROM accounts WHERE tenant_id = ${org.tenantId}::uuid AND name = '新客户有限公司'`.execute(t.database.db)).rows[0]!;
+    assert.deepEqual([created.owner_id, created.pool_group_id], [org.userIds.rep, group.json().id]);
+  });
+
+  it('导入线索公海池: rows go to their 所属公海 group unowned and the group\'s auto-assign rules run', async () => {
+    const org = await createOrg(t);
+    const c = await org.clients();
+    const group = await c.admin.post('/api/v1/pools/lead/groups', { name: '自动分配池', everyone: true, claimMode: 'claim', previewAllowed: true, maxHeld: null, membersMayMove: false, recycleIdleDays: null, recycleUnconvertedDays: null });
+    assert.equal(group.statusCode, 201, group.body);
+    const groupId = group.json().id as string;
+    const rule = await c.admin.post(`/api/v1/pools/lead/groups/${groupId}/rules`, {
+      name: '北京的给孙销售', enabled: true, conditions: [{ field: 'address', op: 'contains', value: '北京' }], targets: [{ type: 'user', id: org.userIds.rep }],
+    });
+    assert.equal(rule.statusCode, 201, rule.body);
+    const file = csv([
+      ['姓名', '公司名称', '状态', '所属公海', '地址'],
+      ['甲', '甲公司', '未处理', '自动分配池', '北京市海淀区'],
+      ['乙', '乙公司', '未处理', '自动分配池', '上海市'],
+    ]);
+    const job = await importFile(t, c.admin, 'lead', file, { mode: 'skip', target: 'pool' });
+    assert.deepEqual([job.status, job.created, job.failed], ['done', 2, 0]);
+    const rows = (await sql<{ id: string; name: string; owner_id: string | null; pool_state: string; pool_group_id: string }>`
+      SELECT id, name, owner_id, pool_state, pool_group_id FROM leads WHERE tenant_id = ${org.tenantId}::uuid ORDER BY name`.execute(t.database.db)).rows;
+    assert.deepEqual(rows.map((r) => [r.name, r.owner_id, r.pool_state, r.pool_group_id]), [
+      ['乙', null, 'pool', groupId],
+      ['甲', org.userIds.rep, 'held', groupId],
+    ]);
+    const events = await t.database.db.selectFrom('record_events').select(['record_id', 'kind']).where('tenant_id', '=', org.tenantId).orderBy('id').execute();
+    assert.deepEqual(events.filter((e) => e.record_id === rows[1]!.id).map((e) => e.kind), ['create_in_pool', 'auto_assign']);
+    assert.deepEqual(events.filter((e) => e.record_id === rows[0]!.id).map((e) => e.kind), ['create_in_pool']);
+  });
+
+  it('取消: a cancelled import stops after the batch in hand; finished batches stay and can be undone', async () => {
+    const { org, c } = await company();
+    const rows = [['姓名', '公司名称', '负责人', '状态', '手机']];
+    for (let i = 0; i < 3000; i++) rows.push([`批量${i}`, `公司${i}`, '孙销售', '未处理', `139${String(i).padStart(8, '0')}`]);
+    // Hold the leads table so the first batch waits: the cancel arrives while the job runs.
+    const blocker = await t.database.pool.connect();
+    await blocker.query('BEGIN');
+    await blocker.query('LOCK TABLE leads IN SHARE MODE');
+    const res = await upload(t, c.admin, 'lead', 'many.csv', csv(rows));
+    assert.equal(res.statusCode, 202, res.body);
+    const id = (res.json() as ImportJob).id;
+    for (let i = 0; i < 100 && (await c.admin.get(`/api/v1/imports/${id}`)).json().status !== 'running'; i++) await new Promise((r) => setTimeout(r, 100));
+    const cancel = await c.admin.post(`/api/v1/imports/${id}/cancel`);
+    assert.equal(cancel.statusCode, 200, cancel.body);
+    await blocker.query('COMMIT');
+    blocker.release();
+    const job = await waitForJob(c.admin, id);
+    assert.equal(job.status, 'cancelled');
+    assert.ok(job.processed > 0 && job.processed < 3000, `processed ${job.processed}`);
+    const count = await sql<{ n: number }>`SELECT count(*)::int AS n FROM leads WHERE tenant_id = ${org.tenantId}::uuid AND name LIKE '批量%'`.execute(t.database.db);
+    assert.equal(count.rows[0]!.n, job.created);
+    assert.equal((await c.admin.post(`/api/v1/imports/${id}/cancel`)).statusCode, 409);
+    const undo = await c.admin.post(`/api/v1/imports/${id}/undo`);
+    assert.equal(undo.json().removed, job.created);
   });
 
   it('查看历史导入日志: the starter sees their imports, administrators everyone\'s', async () => {

@@ -7,6 +7,7 @@ import { analytics } from './analytics';
 import { campaign } from './campaign';
 import { common } from './common';
 import { dataio } from './dataio';
+import { dataioExport } from './dataioExport';
 import { dedupe } from './dedupe';
 import { help } from './help';
 import { leadConvert } from './leadConvert';
@@ -23,7 +24,7 @@ import { salesProcess } from './salesProcess';
 import { region } from './region';
 
 /** Every area's catalogue; add yours here. Keys are namespaced by area ("org.", "personal.", …). */
-const catalogues = [common, campaign, org, personal, notifications, help, dedupe, search, activity, records, region, metadata, pool, analytics, leadConvert, registry, account, salesProcess, opportunityLines, activityRecords, dataio];
+const catalogues = [common, campaign, org, personal, notifications, help, dedupe, search, activity, records, region, metadata, pool, analytics, leadConvert, registry, account, salesProcess, opportunityLines, activityRecords, dataio, dataioExport];
 
 const merge = (lang: 'zh' | 'en') => Object.assign({}, ...catalogues.map((c) => c[lang] as Record<string, string>)) as Record<string, string>;
 

@@ -64,7 +64,7 @@ export const recordsApi = {
   object: (object: string) => get<ObjectMeta>(`/api/v1/metadata/objects/${object}`),
 
   list: (object: string, q: ListQuery) => get<ListPage>(listUrl(object, q)),
-  /** The CSV export of what the list shows (view, filters, the user's columns). */
+  /** The export of what the list shows (view, filters, sort, the user's columns); ExportMenu adds the format. */
   exportUrl: (object: string, q: ListQuery) => listUrl(object, q).replace(`/api/v1/${object}?`, `/api/v1/${object}/export?`),
   read: (object: string, id: string) => get<RecordData>(`/api/v1/${object}/${id}`),
   create: (object: string, values: RecordValues, idempotencyKey: string) =>

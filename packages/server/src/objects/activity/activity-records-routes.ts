@@ -1,4 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { exportFormatQuery, sendSheet } from '../../dataio/export/download';
+import { exportFileName } from '../../dataio/export/file-name';
 import { requireAuth } from '../../platform/http/auth-hook';
 import { openScope } from '../../records/scope';
 import { errorBody } from './activity.types';
@@ -34,22 +36,22 @@ export const activityRecordsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(`${base}/export`, {
     config: { auth: 'user' },
-    schema: { tags, summary: 'Export 活动记录 under the same filters as CSV (UTF-8 with BOM, formulas neutralised)', querystring: activityRecordsFilterSchema },
+    schema: {
+      tags, summary: 'Export 活动记录 under the same filters as XLSX or CSV (UTF-8 with BOM, or GB18030), formulas neutralised',
+      querystring: activityRecordsFilterSchema.extend(exportFormatQuery),
+    },
   }, async (request, reply) => {
     const scope = await openScope(db, requireAuth(request), 'activity', request.id);
-    const stamp = new Date().toISOString().slice(0, 10);
-    reply.raw.writeHead(200, {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="activity-records-${stamp}.csv"; filename*=UTF-8''${encodeURIComponent(`活动记录-${stamp}.csv`)}`,
-      'x-request-id': request.id,
-    });
+    const { format, encoding, ...filter } = request.query;
+    const en = request.locale === 'en-US';
+    return sendSheet(request, reply, {
+      format, encoding, sheetName: en ? 'Activity records' : '活动记录',
+      file: exportFileName({ zh: '活动记录', en: 'Activity records' }, 'activity-records', request.locale, scope.timeZone, format),
     // One snapshot for every batch, so rows posted while exporting neither shift nor repeat.
-    await db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(async (tx) => {
-      for await (const chunk of exportActivityRecords(tx, scope, request.query, request.locale)) {
-        if (!reply.raw.write(chunk)) await new Promise((resolve) => reply.raw.once('drain', resolve));
+    }, (sheet) => db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(async (tx) => {
+      for await (const rows of exportActivityRecords(tx, scope, filter, request.locale)) {
+        for (const row of rows) await sheet.writeRow(row);
       }
-    });
-    reply.raw.end();
-    return reply;
+    }));
   });
 };

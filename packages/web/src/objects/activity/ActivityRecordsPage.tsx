@@ -1,8 +1,9 @@
-import { DownloadOutlined, TrophyOutlined } from '@ant-design/icons';
+import { TrophyOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Row, Space, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { ExportMenu } from '../../dataio/ExportMenu';
 import { recordPath } from '../../records/paths';
 import { textOf, useLocale } from '../../records/tabs/locale';
 import { useObjectLabels } from '../../records/tabs/object-labels';
@@ -97,7 +98,7 @@ export function ActivityRecordsPage() {
           <Button icon={<TrophyOutlined />} type={showRanking ? 'primary' : 'default'} onClick={() => setShowRanking((s) => !s)} data-testid="toggle-ranking">
             {t('activityRecords.ranking')}
           </Button>
-          <Button icon={<DownloadOutlined />} href={activityRecordsApi.exportUrl(filter)} data-testid="export-activity-records">{t('activityRecords.export')}</Button>
+          <ExportMenu url={activityRecordsApi.exportUrl(filter)} testId="export-activity-records" />
         </Space>
       )}
     >

@@ -1,10 +1,11 @@
 import { Alert, App, Button, Card, Empty, Segmented, Space, Table, Typography } from 'antd';
-import { DownloadOutlined, FilterOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { FilterOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import type { FilterNode, ObjectMeta } from '@yixiao/core';
 import { Fragment, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useCurrentUser } from '../../auth/me';
+import { ExportMenu } from '../../dataio/ExportMenu';
 import { recordsApi, type SavedView } from '../api';
 import { listActions, listModes, type RecordData } from '../extensions';
 import { textOf, useLocale } from '../fields';
@@ -118,7 +119,7 @@ function ListScreen({ meta }: { meta: ObjectMeta }) {
         <Space>
           {listActions.filter((a) => a.objects.includes(meta.key)).map((a) => <Fragment key={a.key}>{a.render({ object: meta, onChanged: () => void reloadAll() })}</Fragment>)}
           <Button icon={<FilterOutlined />} onClick={() => setDialog('advanced')} data-testid="advanced-filter-open">{t('records.advanced.title')}</Button>
-          <Button icon={<DownloadOutlined />} href={recordsApi.exportUrl(meta.key, state.query)} data-testid="export-list">{t('records.list.export')}</Button>
+          <ExportMenu url={recordsApi.exportUrl(meta.key, state.query)} testId="export-list" />
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('create')} data-testid="new-record">{t('common.create')}</Button>
         </Space>
       </div>
