@@ -141,6 +141,71 @@ describe('dataio export routes: what the list shows, as XLSX or CSV', () => {
     assert.match(String(res.headers['content-type']), /text\/csv; charset=utf-8/);
     assert.equal(res.body, '\uFEFF姓名,公司名称,跟进状态\r\n"\'=HYPERLINK(""http://evil"")",\'+cmd|calc,未处理\r\n𠀀先生,北京仁科互动,未处理\r\n');
     assert.equal((await c.rep.get('/api/v1/lead/export?filter=%7Bnope')).statusCode, 400);
+    assert.equal((await c.rep.get('/api/v1/lead/export?format=pdf')).statusCode, 400);
+  });
+
+  it('XLSX: the user\'s columns as string cells, formulas neutralised, named in the user\'s language', async () => {
+    const res = await c.rep.get('/api/v1/lead/export?format=xlsx&columns=name,companyName,mobile,ownerId&sort=mobile');
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal(res.headers['content-type'], 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const disposition = String(res.headers['content-disposition']);
+    assert.match(disposition, /^attachment; filename="lead-\d{4}-\d{2}-\d{2}\.xlsx"; filename\*=UTF-8''/);
+    assert.match(decodeURIComponent(disposition.split("UTF-8''")[1]!), /^销售线索-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const book = await readXlsx(res.rawPayload);
+    assert.deepEqual(book.worksheets.map((w) => w.name), ['销售线索']);
+    const rows = book.worksheets[0]!.getSheetValues().slice(1).map((row) => (row as ExcelJS.CellValue[]).slice(1).map((v) => cellText({ value: v } as ExcelJS.Cell)));
+    assert.deepEqual(rows, [
+      ['姓名', '公司名称', '手机', '销售线索所有人'],
+      ['\'=HYPERLINK("http://evil")', '\'+cmd|calc', '13800002222', '孙销售'],
+      ['𠀀先生', '北京仁科互动', '13800003333', '孙销售'],
+    ]);
+    book.worksheets[0]!.eachRow((row) => row.eachCell((cell) => assert.equal(cell.type, ExcelJS.ValueType.RichText, `${cell.address} is a string cell`)));
+  });
+
+  it('CSV in GB18030: no BOM, 𠀀 as its four bytes, the charset said', async () => {
+    const res = await c.rep.get('/api/v1/lead/export?format=csv&encoding=gb18030&columns=name,companyName&sort=mobile');
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal(res.headers['content-type'], 'text/csv; charset=GB18030');
+    assert.match(decodeURIComponent(String(res.headers['content-disposition']).split("UTF-8''")[1]!), /^销售线索-.*\.csv$/);
+    const bytes = res.rawPayload;
+    assert.notDeepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    assert.ok(bytes.includes(Buffer.from([0x95, 0x32, 0x82, 0x36])));
+    assert.equal(iconv.decode(bytes, 'gb18030'), '姓名,公司名称\r\n"\'=HYPERLINK(""http://evil"")",\'+cmd|calc\r\n𠀀先生,北京仁科互动\r\n');
+  });
+
+  it('only records the user may see: the rep\'s export lacks a colleague\'s lead, the director\'s has it', async () => {
+    for (const format of ['xlsx', 'csv']) {
+      const names = async (client: Client) => {
+        const res = await client.get(`/api/v1/lead/export?format=${format}&view=all&columns=companyName`);
+        assert.equal(res.statusCode, 200, res.body);
+        if (format === 'csv') return res.body.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1).sort();
+        const sheet = (await readXlsx(res.rawPayload)).worksheets[0]!;
+        return sheet.getColumn(1).values.slice(2).map((v) => cellText({ value: v } as ExcelJS.Cell)).sort();
+      };
+      assert.deepEqual(await names(c.rep), ["'+cmd|calc", '北京仁科互动'], format);
+      assert.deepEqual(await names(c.peer), ['上海机密公司'], format);
+      assert.deepEqual(await names(c.director), ["'+cmd|calc", '上海机密公司', '北京仁科互动'], format);
+    }
+  });
+
+  it('a saved view and a filter narrow the export like the list', async () => {
+    const filter = encodeURIComponent(JSON.stringify({ and: [{ field: 'companyName', op: 'contains', value: '仁科' }] }));
+    const res = await c.director.get(`/api/v1/lead/export?filter=${filter}&columns=name`);
+    assert.equal(res.body, '\uFEFF姓名\r\n𠀀先生\r\n');
+  });
+
+  it('活动记录 export offers the same formats through the same writer', async () => {
+    const lead = (await c.rep.get('/api/v1/lead?view=mine')).json().items[0].id as string;
+    assert.equal((await c.rep.post(`/api/v1/lead/${lead}/activities`, { type: '电话', content: '@所有人 回电' })).statusCode, 201);
+    const xlsx = await c.rep.get('/api/v1/activity-records/export?format=xlsx');
+    assert.equal(xlsx.statusCode, 200, xlsx.body);
+    assert.match(decodeURIComponent(String(xlsx.headers['content-disposition']).split("UTF-8''")[1]!), /^活动记录-.*\.xlsx$/);
+    const sheet = (await readXlsx(xlsx.rawPayload)).worksheets[0]!;
+    assert.equal(sheet.name, '活动记录');
+    assert.deepEqual((sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1).map((v) => cellText({ value: v } as ExcelJS.Cell)), ['时间', '类型', '内容', '记录人', '部门', '关联对象', '关联记录']);
+    assert.equal(cellText(sheet.getCell('C2')), "'@所有人 回电");
+    const gb = await c.rep.get('/api/v1/activity-records/export?format=csv&encoding=gb18030');
+    assert.match(iconv.decode(gb.rawPayload, 'gb18030'), /'@所有人 回电/);
     void org;
   });
 });
