@@ -50,7 +50,6 @@ export function planColumns(object: EngineObject, header: string[], locale: Loca
     const name = raw.trim();
     const field = lookup(name);
     if (!field) {
-      // A read-only or pooled-away field named in the file is not "unknown": say it cannot be imported.
       unknown.push(name);
       return;
     }
@@ -60,7 +59,9 @@ export function planColumns(object: EngineObject, header: string[], locale: Loca
   });
   const missing = [...requiredColumnKeys(object, target)].filter((k) => !seen.has(k)).map((k) => object.field(k)!.label.zh);
   const problems: string[] = [];
-  const notImportable = unknown.filter((n) => object.fields.some((f) => f.label.zh === n || f.label.en === n));
+  // A field the object has but a file may not fill (创建日期, or 负责人 in a pool) is named as such, not as unknown.
+  const anyName = (f: EngineField, n: string) => f.label.zh === n || f.label.en === n || (aliases[f.key] ?? []).includes(n);
+  const notImportable = unknown.filter((n) => object.fields.some((f) => anyName(f, n)));
   const strangers = unknown.filter((n) => !notImportable.includes(n));
   if (strangers.length) problems.push(t(locale, 'dataio.read.unknown_columns', { names: list(strangers) }));
   if (notImportable.length) problems.push(t(locale, target === 'pool' ? 'dataio.read.not_importable_pool' : 'dataio.read.not_importable', { names: list(notImportable) }));

@@ -6,7 +6,7 @@ import { t } from '../../platform/i18n/messages';
 import type { SheetRow } from '../sheet.types';
 import { cellValue } from './cell-text';
 import type { ColumnPlan, PlannedColumn } from './columns';
-import { isNamed, resolveNames } from './resolve-names';
+import { isNamed, resolveNames, TargetObjects } from './resolve-names';
 import './messages';
 
 /** A row turned into field values keyed by field key (every planned column present; an empty cell is null), or why not. */
@@ -34,9 +34,10 @@ export function makeRowConverter(db: DbOrTx, scope: RecordScope, plan: ColumnPla
   const say = (key: string, c: PlannedColumn, value: string, extra: Record<string, string | number> = {}) =>
     t(locale, `dataio.row.${key}`, { field: label(c), value: value.length > 50 ? `${value.slice(0, 50)}…` : value, ...extra });
   const columnCount = plan.header.length;
+  const targets = new TargetObjects(db, scope.auth.tenantId);
 
   return async (rows) => {
-    const lookup = await resolveNames(db, scope, plan.columns.filter((c) => isNamed(c.field)), rows);
+    const lookup = await resolveNames(db, scope, plan.columns.filter((c) => isNamed(c.field)), rows, targets);
     return rows.map((row) => {
       const problems: string[] = [];
       // More cells than the header (the reader keeps them): the columns have slipped, nothing in the row can be trusted.
