@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { TEST_PASSWORD } from '../support/app';
+import { apiAs, TEST_PASSWORD } from '../support/app';
 import { chooseOption, signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
 import { createOrg } from '../support/org';
 
@@ -15,23 +15,13 @@ describe('市场活动关联销售线索 in the browser (§3.1.2)', () => {
   });
   after(() => t.close());
 
-  /** The API as a user, with a bearer token (the browser test's server takes cookies from its own origin only). */
-  const apiAs = async (login: string) => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { login, password: TEST_PASSWORD } });
-    const headers = { authorization: `Bearer ${res.json().token as string}` };
-    return {
-      post: (url: string, payload: object) => t.app.inject({ method: 'POST', url, payload, headers }),
-      put: (url: string, payload: object) => t.app.inject({ method: 'PUT', url, payload, headers }),
-    };
-  };
-
   it('a rep adds existing leads to a campaign; one they may not edit is refused with the reason, the rest are linked', async () => {
-    const rep = await apiAs(org.logins.rep);
+    const rep = await apiAs(t, org.logins.rep);
     const campaign = (await rep.post('/api/v1/campaign', { name: '秋季沙龙' })).json();
     const mine = [];
     for (const name of ['钱一', '孙二']) mine.push((await rep.post('/api/v1/lead', { name, companyName: `${name}的公司` })).json());
     // A lead the rep may read (a read-only team member) but not edit.
-    const peer = await apiAs(org.logins.peer);
+    const peer = await apiAs(t, org.logins.peer);
     const shared = (await peer.post('/api/v1/lead', { name: '周三', companyName: '只读公司' })).json();
     assert.equal((await peer.put(`/api/v1/lead/${shared.id}/team/${org.userIds.rep}`, { access: 'read' })).statusCode, 204);
 

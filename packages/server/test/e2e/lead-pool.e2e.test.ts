@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
-import { TEST_PASSWORD } from '../support/app';
+import { apiAs, TEST_PASSWORD } from '../support/app';
 import { chooseOption, signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
 import { createOrg } from '../support/org';
 
@@ -28,17 +28,6 @@ describe('销售线索公海池 in the browser (§3.2.1, §3.2.3, §3.2.8, §3.3
   });
   after(() => t.close());
 
-  /** The API as a user, with a bearer token (the server here takes browser requests from its own origin only). */
-  const apiAs = async (login: string) => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { login, password: TEST_PASSWORD } });
-    assert.equal(res.statusCode, 200, res.body);
-    const headers = { authorization: `Bearer ${res.json().token as string}` };
-    return {
-      get: (url: string) => t.app.inject({ method: 'GET', url, headers }),
-      post: (url: string, payload: object) => t.app.inject({ method: 'POST', url, payload, headers }),
-      put: (url: string, payload: object) => t.app.inject({ method: 'PUT', url, payload, headers }),
-    };
-  };
   type LeadRow = { id: string; name: string; owner_id: string | null; pool_group_id: string | null; pool_state: string };
   const leadNamed = async (name: string) =>
     (await sql<LeadRow>`SELECT id, name, owner_id, pool_group_id, pool_state FROM leads WHERE tenant_id = ${org.tenantId}::uuid AND name = ${name}`.execute(t.database.db)).rows;
@@ -117,7 +106,7 @@ describe('销售线索公海池 in the browser (§3.2.1, §3.2.3, §3.2.8, §3.3
     assert.equal(zhang.pool_state, 'held');
 
     // A lead the rule does not match stays in the pool.
-    const api = await apiAs(org.logins.admin);
+    const api = await apiAs(t, org.logins.admin);
     const campaign = await api.post('/api/v1/campaign', { name: '华东渠道大会', actualCost: '20000' });
     assert.equal(campaign.statusCode, 201, campaign.body);
     const campaignId = campaign.json().id as string;
@@ -133,7 +122,7 @@ describe('销售线索公海池 in the browser (§3.2.1, §3.2.3, §3.2.8, §3.3
     await signInThroughForm(rep, org.logins.rep, TEST_PASSWORD);
     await rep.goto('/lead');
     await rep.getByTestId('list-table').getByTestId('record-link').filter({ hasText: '张一' }).waitFor();
-    const repLeads = (await (await apiAs(org.logins.rep)).get('/api/v1/lead?view=mine')).json().items as { name: string }[];
+    const repLeads = (await (await apiAs(t, org.logins.rep)).get('/api/v1/lead?view=mine')).json().items as { name: string }[];
     assert.deepEqual(repLeads.map((l) => l.name), ['张一']);
     await rep.context().close();
 
@@ -203,7 +192,7 @@ describe('销售线索公海池 in the browser (§3.2.1, §3.2.3, §3.2.8, §3.3
   });
 
   it('a rep sees when a held lead returns to the pool and hands it back with a reason from its page', async () => {
-    const admin = await apiAs(org.logins.admin);
+    const admin = await apiAs(t, org.logins.admin);
     const made = await admin.post('/api/v1/pools/lead/groups', {
       name: '退回测试组', everyone: false, claimMode: 'claim', previewAllowed: true, maxHeld: null, membersMayMove: false,
       recycleIdleDays: 10, recycleUnconvertedDays: null,
@@ -243,7 +232,7 @@ describe('销售线索公海池 in the browser (§3.2.1, §3.2.3, §3.2.8, §3.3
   });
 
   it('the account pool is the same screen over accounts: its groups, its unclaimed accounts, 去客户池领取', async () => {
-    const admin = await apiAs(org.logins.admin);
+    const admin = await apiAs(t, org.logins.admin);
     const groups = (await admin.get('/api/v1/pools/account/groups')).json().items as { id: string; name: string; isDefault: boolean }[];
     const fallback = groups.find((g) => g.isDefault)!;
     const made = await admin.post('/api/v1/pools/account/records', { name: '北京公海客户有限公司', poolGroupId: fallback.id });

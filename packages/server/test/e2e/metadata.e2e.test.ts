@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createCompany, TEST_PASSWORD } from '../support/app';
+import { createCompany, apiAs, TEST_PASSWORD } from '../support/app';
 import { chooseOption, signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
 
 describe('系统设置 → 对象与字段 in the browser', () => {
@@ -11,15 +11,6 @@ describe('系统设置 → 对象与字段 in the browser', () => {
     company = await createCompany(t);
   });
   after(() => t.close());
-
-  /** The API as a user, with a bearer token (the server here only takes browser requests from its own origin). */
-  const apiAs = async (login: string) => {
-    const token = (await t.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { login, password: TEST_PASSWORD } })).json().token as string;
-    return {
-      get: (url: string) => t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } }),
-      post: (url: string, payload: object) => t.app.inject({ method: 'POST', url, payload, headers: { authorization: `Bearer ${token}` } }),
-    };
-  };
 
   it('an administrator adds a custom picklist to 销售线索; the API lists it and a rep\'s create form shows it', async () => {
     const page = await t.newPage();
@@ -46,7 +37,7 @@ describe('系统设置 → 对象与字段 in the browser', () => {
     await page.getByTestId('field-row-cf_customer_tier').waitFor();
     if (process.env.YIXIAO_E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.YIXIAO_E2E_SCREENSHOTS}/objects-fields.png` });
 
-    const rep = await apiAs(company.logins.rep);
+    const rep = await apiAs(t, company.logins.rep);
     const meta = (await rep.get('/api/v1/metadata/objects/lead')).json();
     const field = meta.fields.find((f: { key: string }) => f.key === 'cf_customer_tier');
     assert.ok(field, 'the new field is in the metadata API');
@@ -70,7 +61,7 @@ describe('系统设置 → 对象与字段 in the browser', () => {
   });
 
   it('an administrator makes a standard field required and retires a custom one from the table', async () => {
-    const admin = await apiAs(company.logins.admin);
+    const admin = await apiAs(t, company.logins.admin);
     assert.equal((await admin.post('/api/v1/admin/objects/lead/fields', { key: 'cf_wechat', label: { zh: '微信号' }, type: 'text' })).statusCode, 201);
     const page = await t.newPage();
     await signInThroughForm(page, company.logins.admin, TEST_PASSWORD);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Locator } from 'playwright-core';
-import { TEST_PASSWORD } from '../support/app';
+import { apiAs, TEST_PASSWORD } from '../support/app';
 import { dragTo, signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
 import { createOrg } from '../support/org';
 
@@ -17,21 +17,11 @@ describe('销售机会看板 in the browser (§3.7.4, §3.7.6)', () => {
   });
   after(() => t.close());
 
-  const apiAs = async (login: string) => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { login, password: TEST_PASSWORD } });
-    assert.equal(res.statusCode, 200, res.body);
-    const headers = { authorization: `Bearer ${res.json().token as string}` };
-    return {
-      get: (url: string) => t.app.inject({ method: 'GET', url, headers }),
-      post: (url: string, payload: object) => t.app.inject({ method: 'POST', url, payload, headers }),
-      put: (url: string, payload: object) => t.app.inject({ method: 'PUT', url, payload, headers }),
-    };
-  };
   const stays = (id: string) => t.database.db.selectFrom('opportunity_stage_history').select(['stage', 'entered_by', 'left_at'])
     .where('tenant_id', '=', org.tenantId).where('opportunity_id', '=', id).orderBy('id').execute();
 
   it('drags a card to the next stage, then a guided process refuses a move whose task is not done, and the stage bar ticks it and advances', async () => {
-    const rep = await apiAs(org.logins.rep);
+    const rep = await apiAs(t, org.logins.rep);
     const account = await rep.post('/api/v1/account', { name: '上海华信软件股份有限公司' });
     assert.equal(account.statusCode, 201, account.body);
     const make = async (name: string, stage: string, amount: string) => {
@@ -80,7 +70,7 @@ describe('销售机会看板 in the browser (§3.7.4, §3.7.6)', () => {
     if (SHOTS) await admin.screenshot({ path: `${SHOTS}/sales-process-settings.png`, fullPage: true });
     await admin.getByTestId('sales-save').click();
     await admin.getByText('已保存').first().waitFor();
-    const process = (await (await apiAs(org.logins.admin)).get('/api/v1/sales-process')).json();
+    const process = (await (await apiAs(t, org.logins.admin)).get('/api/v1/sales-process')).json();
     assert.equal(process.mode, 'guided');
     assert.deepEqual(process.stages.find((s: { value: string }) => s.value === '需求确定').tasks.map((x: { title: string }) => x.title), ['确认预算']);
 

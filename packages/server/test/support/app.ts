@@ -94,3 +94,24 @@ export async function signIn(t: TestApp, login: string, password = TEST_PASSWORD
   };
   return client;
 }
+
+/**
+ * A client that authenticates with a bearer token from POST /auth/token, the way an integration
+ * does. Browser tests use it for their setup: their app has a public URL, so cookie clients from
+ * another origin are refused.
+ */
+export async function apiAs(t: TestApp, login: string, password = TEST_PASSWORD): Promise<Omit<Client, 'csrfToken' | 'cookie'>> {
+  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { login, password } });
+  if (res.statusCode !== 200) throw new Error(`token for ${login} failed: ${res.statusCode} ${res.body}`);
+  const authorization = `Bearer ${res.json().token as string}`;
+  const request = (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
+    t.app.inject({ method: method as 'GET', url, payload: body === undefined ? undefined : (body as object), headers: { authorization, ...headers } });
+  return {
+    request,
+    get: (url) => request('GET', url),
+    post: (url, body) => request('POST', url, body ?? {}),
+    patch: (url, body) => request('PATCH', url, body ?? {}),
+    put: (url, body) => request('PUT', url, body ?? {}),
+    delete: (url) => request('DELETE', url),
+  };
+}
