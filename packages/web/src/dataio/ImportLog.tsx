@@ -74,7 +74,7 @@ export function ImportLog({ object, open, onClose, onChanged }: Props) {
   };
 
   return (
-    <Drawer open={open} onClose={onClose} size={980} title={t('dataio.log.title')} destroyOnHidden zIndex={1100}>
+    <Drawer open={open} onClose={onClose} size={1080} title={t('dataio.log.title')} destroyOnHidden zIndex={1100}>
       <Table<ImportJob>
         data-testid="import-log"
         rowKey="id"
@@ -88,7 +88,7 @@ export function ImportLog({ object, open, onClose, onChanged }: Props) {
           { key: 'at', title: t('dataio.log.startedAt'), width: 140, render: (_, j) => <span style={{ whiteSpace: 'nowrap' }}>{dayjs(j.startedAt).format('YYYY-MM-DD HH:mm')}</span> },
           { key: 'by', title: t('dataio.log.startedBy'), width: 90, ellipsis: true, render: (_, j) => j.startedBy.name },
           {
-            key: 'file', title: t('dataio.log.file'), ellipsis: true,
+            key: 'file', title: t('dataio.log.file'), width: 220, ellipsis: true,
             render: (_, j) => <Space size={4}>{j.target === 'pool' && <Tag>{t('dataio.log.pool')}</Tag>}<span title={j.fileName}>{j.fileName}</span></Space>,
           },
           { key: 'mode', title: t('dataio.log.mode'), width: 120, render: (_, j) => t(`dataio.mode.${j.mode}`) },
@@ -97,7 +97,7 @@ export function ImportLog({ object, open, onClose, onChanged }: Props) {
             render: (_, j) => <Tag color={STATUS_COLORS[j.status]} data-testid="import-log-status">{t(`dataio.status.${j.status}`)}</Tag>,
           },
           {
-            key: 'counts', title: t('dataio.log.counts'), width: 230,
+            key: 'counts', title: t('dataio.log.counts'),
             render: (_, j) => (
               <Typography.Text style={{ fontSize: 12 }} data-testid="import-log-counts" title={j.error ?? undefined} type={j.status === 'failed' ? 'danger' : undefined}>
                 {j.status === 'failed' && j.error ? j.error : t('dataio.log.countsText', { total: j.total ?? j.processed, created: j.created, updated: j.updated, skipped: j.skipped, failed: j.failed })}
