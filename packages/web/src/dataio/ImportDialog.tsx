@@ -62,9 +62,9 @@ export function ImportDialog({ object, target, title, open, onClose, onChanged }
   useEffect(() => {
     if (!open || rules) return;
     let current = true;
-    void importApi.rules(object).then((r) => { if (current) setRules(r); }, (e: Error) => { if (current) setRulesError(e.message); });
+    void importApi.rules(object, target).then((r) => { if (current) setRules(r); }, (e: Error) => { if (current) setRulesError(e.message); });
     return () => { current = false; };
-  }, [open, object, rules]);
+  }, [open, object, target, rules]);
 
   // Tell the list once per import that records changed.
   useEffect(() => {
@@ -129,7 +129,7 @@ export function ImportDialog({ object, target, title, open, onClose, onChanged }
               description={startError.kind === 'busy' ? undefined : startError.message}
             />
           )}
-          {step === 0 && <ImportSetup object={object} rules={rules} rulesError={rulesError} value={setup} onChange={(patch) => setSetup((s) => ({ ...s, ...patch }))} />}
+          {step === 0 && <ImportSetup object={object} target={target} rules={rules} rulesError={rulesError} value={setup} onChange={(patch) => setSetup((s) => ({ ...s, ...patch }))} />}
           {step === 1 && job && <ImportProgress job={job} />}
           {step === 2 && job && <ImportOutcome job={job} />}
         </div>

@@ -1,6 +1,6 @@
 import { Alert, Button, Select, Space, Typography } from 'antd';
 import { FileExcelOutlined, FileTextOutlined, PaperClipOutlined } from '@ant-design/icons';
-import { IMPORT_MODES, TEXT_ENCODINGS, type ImportMode, type ImportRules, type TextEncoding } from '@yixiao/core';
+import { IMPORT_MODES, TEXT_ENCODINGS, type ImportMode, type ImportRules, type ImportTarget, type TextEncoding } from '@yixiao/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatOf, importApi } from './api';
@@ -14,6 +14,7 @@ export interface SetupValue {
 
 interface Props {
   object: string;
+  target: ImportTarget;
   rules: ImportRules | null;
   rulesError: string | null;
   value: SetupValue;
@@ -26,7 +27,7 @@ const Heading = ({ children }: { children: string }) => <Typography.Text strong 
  * 上传文档, the first step of the import dialog (§3.2.2, §3.5.3): 一、the template and its 注意事项,
  * 二、what to do with duplicates (with the 查重规则 in force), 三、the file and, for CSV, its encoding.
  */
-export function ImportSetup({ object, rules, rulesError, value, onChange }: Props) {
+export function ImportSetup({ object, target, rules, rulesError, value, onChange }: Props) {
   const { t } = useTranslation();
   const [notesOpen, setNotesOpen] = useState(false);
   const [hint, setHint] = useState<EncodingHint>(null);
@@ -53,8 +54,8 @@ export function ImportSetup({ object, rules, rulesError, value, onChange }: Prop
     <div data-testid="import-setup">
       <Heading>{t('dataio.template.intro')}</Heading>
       <Space wrap>
-        <Button icon={<FileTextOutlined />} href={importApi.templateUrl(object, 'csv')} download data-testid="import-template-csv">{t('dataio.template.csv')}</Button>
-        <Button icon={<FileExcelOutlined />} href={importApi.templateUrl(object, 'xlsx')} download data-testid="import-template-xlsx">{t('dataio.template.xlsx')}</Button>
+        <Button icon={<FileTextOutlined />} href={importApi.templateUrl(object, 'csv', target)} download data-testid="import-template-csv">{t('dataio.template.csv')}</Button>
+        <Button icon={<FileExcelOutlined />} href={importApi.templateUrl(object, 'xlsx', target)} download data-testid="import-template-xlsx">{t('dataio.template.xlsx')}</Button>
         <Button type="link" onClick={() => setNotesOpen(!notesOpen)} data-testid="import-notes-toggle">{t(notesOpen ? 'dataio.notes.hide' : 'dataio.notes.show')}</Button>
       </Space>
       {notesOpen && (

@@ -19,9 +19,10 @@ export const formatOf = (fileName: string): FileFormat | null => {
 };
 
 export const importApi = {
-  rules: (object: string) => get<ImportRules>(`/api/v1/${object}/import/rules`),
+  /** A pool's rules and template have no owner column: pooled records have none. */
+  rules: (object: string, target: ImportTarget) => get<ImportRules>(`/api/v1/${object}/import/rules?target=${target}`),
   /** Downloads are plain links: the session cookie authenticates them, like 导出. */
-  templateUrl: (object: string, format: FileFormat) => `/api/v1/${object}/import/template?format=${format}`,
+  templateUrl: (object: string, format: FileFormat, target: ImportTarget) => `/api/v1/${object}/import/template?format=${format}&target=${target}`,
   start: (object: string, s: StartImport) => {
     // The fields go before the file: the server reads the multipart stream in order and needs them
     // to read the file as it arrives.
