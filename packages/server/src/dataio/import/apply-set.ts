@@ -1,10 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { POOL_OBJECTS } from '@yixiao/core';
 import type { Tx } from '../../db/database';
+import type { FieldChange } from '../../db/schema';
+import type { EngineField } from '../../metadata/registry';
+import { diffFields } from '../../platform/audit/audit';
+import { AppError } from '../../platform/http/errors';
+import { hooksOf } from '../../records/hooks';
 import type { RecordScope } from '../../records/scope';
-import type { RowResult, WriteRules } from './apply-engine';
+import { R } from '../../records/sql-ref';
+import { searchText } from '../../records/search-text';
+import { rowToRecord, validateWrite } from '../../records/values';
+import { canWrite } from '../../records/visibility';
+import { entersPool, reasonOf, type RowResult, type WriteRules } from './apply-engine';
 import type { Decision } from './decide';
+import { enterPools, poolDefaults } from './pool-entry';
 
-export const setBasedSupported = (_objectKey: string) => false;
+/**
+ * Objects whose writes the set-based path can make with the engine's guarantees: those without
+ * hooks of their own, and the pool objects, whose hooks (default group, pool state, event,
+ * auto-assign; a converted lead keeps its status) it reproduces through the pool room's exports.
+ * Others (opportunities' stage history, products' categories) go row by row through the engine.
+ */
+export const setBasedSupported = (objectKey: string) =>
+  (POOL_OBJECTS as readonly string[]).includes(objectKey) || hooksOf(objectKey).length === 0;
 
-export async function applySetBased(_tx: Tx, _scope: RecordScope, _rules: WriteRules, _decisions: Decision[]): Promise<RowResult[]> {
-  throw new Error('not yet');
+type Row = Record<string, unknown>;
+
+/** A value as it goes into a jsonb record for jsonb_populate_recordset: regions and multi-selects as JSON, the rest as text. */
+const jsonValue = (field: EngineField, value: unknown) => (value === undefined ? null : value);
+
+const isEmpty = (v: unknown) => v === null || v === undefined || v === '';
+
+/**
+ * Writes a batch's creates and overwrites set-based: values validated and defaulted in JavaScript by
+ * the engine's own validateWrite, then one INSERT … SELECT FROM jsonb_populate_recordset for the
+ * new records, one UPDATE … FROM for the overwritten ones (locked first, in id order, under the
+ * write-visibility predicate), one multi-row insert into the operation log. Pool entries and
+ * auto-assignment go through the pool room. Answers one result per decision, in line order.
+ */
+export async function applySetBased(tx: Tx, scope: RecordScope, rules: WriteRules, decisions: Decision[]): Promise<RowResult[]> {
+  const results = new Map<number, RowResult>();
+  const audit: { recordId: string; action: string; changes: FieldChange[] }[] = [];
+  for (const d of decisions) if (d.kind === 'skipped' || d.kind === 'failed') results.set(d.line, { line: d.line, outcome: d.kind, error: d.reason });
+  const creates = decisions.filter((d) => d.kind === 'create');
+  const updates = decisions.filter((d) => d.kind === 'update');
+  if (creates.length) await createAll(tx, scope, rules, creates, results, audit);
+  if (updates.length) await updateAll(tx, scope, rules, updates, results, audit);
+  if (audit.length) {
+    await sql`INSERT INTO audit_log (tenant_id, actor_id, object_type, record_id, action, changes, request_id)
+      SELECT ${scope.auth.tenantId}::uuid, ${scope.auth.userId}::uuid, ${scope.object.key}, a.record_id, a.action, a.changes, NULL
+      FROM unnest(${audit.map((a) => a.recordId)}::text[], ${audit.map((a) => a.action)}::text[], ${audit.map((a) => JSON.stringify(a.changes))}::jsonb[]) AS a(record_id, action, changes)`.execute(tx);
+  }
+  return decisions.map((d) => results.get(d.line)!);
+}
+
+async function createAll(tx: Tx, scope: RecordScope, rules: WriteRules, creates: Extract<Decision, { kind: 'create' }>[], results: Map<number, RowResult>, audit: { recordId: string; action: string; changes: FieldChange[] }[]) {
+  const { object, auth } = scope;
+  const pool = rules.pooled ? await poolDefaults(tx, scope) : null;
+  const prepared: { line: number; id: string; inPool: boolean; values: Map<EngineField, unknown> }[] = [];
+  for (const d of creates) {
+    const inPool = entersPool(rules, d.values);
+    try {
+      const input: Row = {};
+      for (const field of object.fields) if (field.defaultValue !== undefined && !field.readOnly) input[field.key] = field.defaultValue;
+      if (object.owned && !inPool) input.ownerId = auth.userId;
+      for (const [k, v] of Object.entries(d.values)) if (!isEmpty(v) && !(inPool && k === 'ownerId')) input[k] = v;
+      if (pool) pool.check(input);
+      prepared.push({ line: d.line, id: randomUUID(), inPool, values: validateWrite(object, input, { create: true, unowned: inPool }) });
+    } catch (error) {
+      results.set(d.line, { line: d.line, outcome: 'failed', error: reasonOf(error) });
+    }
+  }
+  if (!prepared.length) return;
+  // The owner's department, for every owner of the batch at once.
+  const ownerField = object.field('ownerId');
+  const deptField = object.field('departmentId');
+  if (object.owned && ownerField && deptField) {
+    const owners = [...new Set(prepared.map((p) => p.values.get(ownerField)).filter((v): v is string => typeof v === 'string'))];
+    const depts = owners.length ? await tx.selectFrom('users').select(['id', 'department_id']).where('tenant_id', '=', auth.tenantId).where('id', 'in', owners).execute() : [];
+    const deptOf = new Map(depts.map((u) => [u.id, u.department_id]));
+    for (const p of prepared) if (p.values.get(deptField) == null && p.values.get(ownerField) != null) p.values.set(deptField, deptOf.get(p.values.get(ownerField) as string) ?? null);
+  }
+  // Auto-numbers: a block of consecutive numbers per field for the batch, drawn like nextAutonumber draws one.
+  for (const field of object.fields.filter((f) => f.type === 'autonumber' && !f.retired)) {
+    const row = await tx.insertInto('autonumber_counters').values({ tenant_id: auth.tenantId, object: object.key, field_key: field.key, next_value: String(prepared.length) })
+      .onConflict((oc) => oc.columns(['tenant_id', 'object', 'field_key']).doUpdateSet({ next_value: sql`autonumber_counters.next_value + ${prepared.length}` }))
+      .returning('next_value').executeTakeFirstOrThrow();
+    const first = Number(row.next_value) - prepared.length + 1;
+    const format = field.autonumber ?? { prefix: field.key === 'contractNo' ? 'HT' : field.key === 'orderNo' ? 'DD' : 'NO', digits: 6 };
+    prepared.forEach((p, i) => p.values.set(field, `${format.prefix}${String(first + i).padStart(format.digits, '0')}`));
+  }
+
+  const columns = new Set<string>(['id', 'tenant_id', 'custom', 'search_text', 'created_by', 'updated_by']);
+  if (pool) columns.add('pool_state');
+  const records = prepared.map((p) => {
+    const record: Row = { id: p.id, tenant_id: auth.tenantId, created_by: auth.userId, updated_by: auth.userId };
+    const custom: Row = {};
+    for (const [field, value] of p.values) {
+      if (field.column) { columns.add(field.column); record[field.column] = jsonValue(field, value); } else if (value !== null) custom[field.key] = value;
+    }
+    record.custom = custom;
+    record.search_text = searchText(object, Object.fromEntries([...p.values].map(([f, v]) => [f.key, v])));
+    if (pool) record.pool_state = p.inPool ? 'pool' : 'held';
+    return record;
+  });
+  const list = [...columns];
+  const { rows } = await sql<Row>`INSERT INTO ${sql.table(object.table)} (${sql.join(list.map((c) => sql.ref(c)))})
+    SELECT ${sql.join(list.map((c) => sql.ref(`x.${c}`)))} FROM jsonb_populate_recordset(NULL::${sql.table(object.table)}, ${JSON.stringify(records)}::jsonb) AS x
+    RETURNING *`.execute(tx);
+  const byId = new Map(rows.map((r) => [r.id as string, r]));
+  const entered = pool ? await enterPools(tx, scope, prepared.filter((p) => p.inPool).map((p) => byId.get(p.id)!)) : new Map<string, Row>();
+  for (const p of prepared) {
+    const row = entered.get(p.id) ?? byId.get(p.id)!;
+    audit.push({ recordId: p.id, action: 'create', changes: [...p.values].filter(([, v]) => v !== null).map(([f, v]) => ({ field: f.key, old: null, new: v })) });
+    results.set(p.line, { line: p.line, outcome: 'created', error: null, change: { recordId: p.id, kind: 'created', previous: null, version: row.version as number } });
+  }
+}
+
+async function updateAll(tx: Tx, scope: RecordScope, rules: WriteRules, updates: Extract<Decision, { kind: 'update' }>[], results: Map<number, RowResult>, audit: { recordId: string; action: string; changes: FieldChange[] }[]) {
+  const { object, auth } = scope;
+  const ids = updates.map((u) => u.target.id);
+  // Locked in id order, so two writers of the same records never wait on each other crosswise.
+  const { rows: locked } = await sql<Row>`SELECT ${sql.ref(R)}.* FROM ${sql.table(object.table)} AS ${sql.ref(R)}
+    WHERE ${sql.ref(`${R}.tenant_id`)} = ${auth.tenantId}::uuid AND ${sql.ref(`${R}.id`)} = ANY(${ids}::uuid[]) AND ${canWrite(object, scope.viewer)}
+    ORDER BY ${sql.ref(`${R}.id`)} FOR UPDATE OF ${sql.ref(R)}`.execute(tx);
+  const current = new Map(locked.map((r) => [r.id as string, r]));
+  const ownerChanges = object.owned && !rules.kept.has('ownerId');
+  const newOwners = ownerChanges ? [...new Set(updates.map((u) => u.values.ownerId).filter((v): v is string => typeof v === 'string' && v !== ''))] : [];
+  const deptOf = new Map((newOwners.length ? await tx.selectFrom('users').select(['id', 'department_id']).where('tenant_id', '=', auth.tenantId).where('id', 'in', newOwners).execute() : []).map((u) => [u.id, u.department_id]));
+
+  const columns = new Set<string>(['custom', 'search_text']);
+  const records: Row[] = [];
+  for (const u of updates) {
+    const row = current.get(u.target.id);
+    if (!row) { results.set(u.line, { line: u.line, outcome: 'failed', error: { key: 'import.row.not_writable', params: { name: u.target.name ?? '' } } }); continue; }
+    try {
+      const before = rowToRecord(object, row);
+      const input = Object.fromEntries(Object.entries(u.values).filter(([k]) => !rules.kept.has(k) && k !== 'ownerId'));
+      // §3.3.3: a converted lead keeps 已转换 (the lead hook's rule, for rows written set-based).
+      if (object.key === 'lead' && row.converted_at && 'status' in input && input.status !== row.status) throw new AppError(409, 'lead_converted', 'lead.converted_status');
+      const values = validateWrite(object, input, { create: false, previous: before });
+      const after: Row = { ...before, ...Object.fromEntries([...values].map(([f, v]) => [f.key, v])) };
+      const changes = diffFields(before, after, [...values.keys()].map((f) => f.key));
+      const owner = u.values.ownerId;
+      // A record waiting in its pool is taken from there by the pool's own actions, not by an import.
+      const transfer = ownerChanges && typeof owner === 'string' && owner !== '' && owner !== row.owner_id && row.owner_id != null;
+      if (!changes.length && !transfer) {
+        results.set(u.line, { line: u.line, outcome: 'updated', error: null, change: { recordId: row.id as string, kind: 'updated', previous: {}, version: row.version as number } });
+        continue;
+      }
+      const record: Row = { id: row.id };
+      const custom = { ...(row.custom as Row) };
+      for (const [field, value] of values) {
+        if (field.column) { columns.add(field.column); record[field.column] = jsonValue(field, value); } else if (value === null) delete custom[field.key]; else custom[field.key] = value;
+      }
+      record.custom = custom;
+      record.search_text = searchText(object, after);
+      const previous: Row = Object.fromEntries(changes.map((c) => [c.field, c.old]));
+      if (changes.length) audit.push({ recordId: row.id as string, action: 'update', changes });
+      if (transfer) {
+        columns.add('owner_id').add('department_id');
+        record.owner_id = owner;
+        record.department_id = deptOf.get(owner) ?? null;
+        previous.ownerId = row.owner_id;
+        previous.departmentId = row.department_id;
+        audit.push({ recordId: row.id as string, action: 'transfer', changes: [
+          { field: 'ownerId', old: row.owner_id, new: owner },
+          ...(row.department_id !== record.department_id ? [{ field: 'departmentId', old: row.department_id, new: record.department_id }] : []),
+        ] });
+      }
+      records.push(record);
+      results.set(u.line, { line: u.line, outcome: 'updated', error: null, change: { recordId: row.id as string, kind: 'updated', previous, version: (row.version as number) + 1 } });
+    } catch (error) {
+      results.set(u.line, { line: u.line, outcome: 'failed', error: reasonOf(error) });
+    }
+  }
+  if (!records.length) return;
+  // Every written row carries every column of the SET list: its new value, or the value it has.
+  for (const record of records) {
+    const row = current.get(record.id as string)!;
+    for (const column of columns) if (!(column in record)) record[column] = row[column] instanceof Date ? (row[column] as Date).toISOString() : row[column];
+  }
+  const list = [...columns];
+  await sql`UPDATE ${sql.table(object.table)} AS t SET ${sql.join(list.map((c) => sql`${sql.ref(c)} = ${sql.ref(`x.${c}`)}`))},
+      version = t.version + 1, updated_by = ${auth.userId}::uuid, updated_at = now()
+    FROM jsonb_populate_recordset(NULL::${sql.table(object.table)}, ${JSON.stringify(records)}::jsonb) AS x
+    WHERE t.tenant_id = ${auth.tenantId}::uuid AND t.id = x.id`.execute(tx);
 }

@@ -49,9 +49,7 @@ export async function runBatch(tx: Tx, ctx: BatchContext, rows: SheetRow[], from
     decisions.push('values' in c ? decide(ctx.mode, line, c.values, matches.matches.get(ord) ?? []) : { line, kind: 'failed', reason: { key: 'import.text', params: { text: c.error } } });
   }
 
-  const results: RowResult[] = setBasedSupported(ctx.scope.object.key)
-    ? await applySetBased(tx, ctx.scope, ctx.write, decisions)
-    : await applyEach(tx, ctx, decisions);
+  const results: RowResult[] = setBasedSupported(ctx.scope.object.key) ? await applyTogether(tx, ctx, decisions) : await applyEach(tx, ctx, decisions);
   const counts = { created: 0, updated: 0, skipped: 0, failed: 0 };
   for (const r of results) counts[r.outcome]++;
   const cursor = results.length ? results.at(-1)!.line : fromCursor;
@@ -79,6 +77,22 @@ export async function runBatch(tx: Tx, ctx: BatchContext, rows: SheetRow[], from
     .where('status', '=', 'running').returning('cancel_requested').executeTakeFirst();
   if (!job) return null;
   return { cursor, counts, cancelRequested: job.cancel_requested };
+}
+
+/**
+ * Set-based first; when a statement of it fails (a constraint the metadata does not know of), the
+ * batch's writes roll back to the savepoint and go again row by row, so only the offending rows fail.
+ */
+async function applyTogether(tx: Tx, ctx: BatchContext, decisions: Decision[]): Promise<RowResult[]> {
+  await sql`SAVEPOINT import_batch`.execute(tx);
+  try {
+    const results = await applySetBased(tx, ctx.scope, ctx.write, decisions);
+    await sql`RELEASE SAVEPOINT import_batch`.execute(tx);
+    return results;
+  } catch {
+    await sql`ROLLBACK TO SAVEPOINT import_batch`.execute(tx);
+    return applyEach(tx, ctx, decisions);
+  }
 }
 
 async function applyEach(tx: Tx, ctx: BatchContext, decisions: Decision[]): Promise<RowResult[]> {

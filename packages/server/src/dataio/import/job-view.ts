@@ -17,6 +17,9 @@ export const ACTIVE_STATUSES: ImportStatus[] = ['parsing', 'queued', 'running', 
  */
 export const staleSeconds = () => Number(process.env.YIXIAO_IMPORT_STALE_SECONDS ?? 30);
 
+/** How often a running upload or import says it is alive: well within the staleness, so a busy process is never taken for a dead one. */
+export const heartbeatMs = () => Math.min(2_000, staleSeconds() * 250);
+
 export const render = (locale: Locale, message: StoredMessage) => t(locale, message.key, message.params ?? {});
 
 const isStale = (row: JobRow) => Date.now() - row.heartbeat_at.getTime() > staleSeconds() * 1000;

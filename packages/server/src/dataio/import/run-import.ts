@@ -11,8 +11,7 @@ import { makeRowConverter } from '../read/convert';
 import { keptOnOverwrite } from '../read/object-rules';
 import { reasonOf } from './apply-engine';
 import { runBatch, type BatchContext } from './batch';
-import { staleSeconds, type JobRow } from './job-view';
-import { HEARTBEAT_MS } from './start-import';
+import { heartbeatMs, staleSeconds, type JobRow } from './job-view';
 
 /** Rows per batch: one transaction each. Large enough for set-based SQL to pay, small enough to lose little on a crash. */
 export const BATCH_ROWS = Number(process.env.YIXIAO_IMPORT_BATCH_ROWS ?? 1000);
@@ -63,7 +62,7 @@ export async function runImport(db: Db, tenantId: string, jobId: string, log: Lo
   const beat = setInterval(() => {
     void db.updateTable('import_jobs').set({ heartbeat_at: new Date() })
       .where('tenant_id', '=', tenantId).where('id', '=', jobId).where('runner', '=', runner).execute().catch(() => {});
-  }, HEARTBEAT_MS);
+  }, heartbeatMs());
   try {
     const principal = await loadPrincipal(db, tenantId, job.started_by);
     if (!principal) return await finish(db, job, runner, 'failed', { key: 'import.starter_gone' });

@@ -11,7 +11,7 @@ import { openSheet } from '../read/open-sheet';
 import { busyError } from './busy';
 import { IMPORT_QUEUE } from './queue';
 import { stageRows } from './stage-rows';
-import type { JobRow } from './job-view';
+import { heartbeatMs, type JobRow } from './job-view';
 
 export interface StartImportInput {
   object: string;
@@ -24,8 +24,6 @@ export interface StartImportInput {
   truncated?: () => boolean;
 }
 
-/** How often a running upload or import says it is alive. */
-export const HEARTBEAT_MS = 2_000;
 
 export function formatOf(fileName: string): FileFormat {
   const ext = fileName.toLowerCase().split('.').pop();
@@ -58,7 +56,7 @@ export async function startImport(database: Database, jobs: Jobs, auth: AuthCont
   const beat = setInterval(() => {
     void db.updateTable('import_jobs').set({ heartbeat_at: new Date() })
       .where('tenant_id', '=', auth.tenantId).where('id', '=', job.id).execute().catch(() => {});
-  }, HEARTBEAT_MS);
+  }, heartbeatMs());
   try {
     const sheet = await openSheet(input.file, { format, encoding: input.encoding, locale: auth.locale });
     const plan = planColumns(scope.object, sheet.header, auth.locale, input.target);
