@@ -11,6 +11,7 @@ import type { Database } from './db/database';
 import { dedupeRoutes } from './dedupe/routes';
 import { importJob } from './dataio/import/import-job';
 import { importRoutes } from './dataio/import/routes';
+import { templateRoutes } from './dataio/template-routes';
 import { registerAuthHook } from './platform/http/auth-hook';
 import { registerErrorHandler } from './platform/http/error-handler';
 import { registerOpenApi } from './platform/http/openapi';
@@ -138,6 +139,7 @@ export async function buildApp(services: Services, options: { logger?: boolean }
   await app.register(opportunityLineRoutes);
   await app.register(opportunityRoutes);
   await app.register(importRoutes);
+  await app.register(templateRoutes);
   await app.register(importJob);
 
   if (config.webDist && existsSync(config.webDist)) {
