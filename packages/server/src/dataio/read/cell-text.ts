@@ -64,11 +64,17 @@ export function zonedIso(date: string, time: string, timeZone: string): string {
 const TRUE = new Set(['是', 'true', 'yes', 'y', '1', '√']);
 const FALSE = new Set(['否', 'false', 'no', 'n', '0', '×']);
 
-/** Drops thousands separators, currency signs and a percent sign: 1,234.50 → 1234.50, ￥2,000 → 2000, 15% → 15. */
+const GROUPED = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
+
+/**
+ * Drops a currency sign, a percent sign (percent fields) and thousands separators where they group
+ * digits in threes: 1,234.50 → 1234.50, ￥2,000 → 2000, 15% → 15. Anything else ("1,2") stays as
+ * typed and is refused by the engine's number check.
+ */
 function plainNumber(text: string, field: EngineField): string {
-  let s = text.replace(/[\s,，]/g, '').replace(/^[¥￥$]/, '');
+  let s = text.replace(/\s/g, '').replace(/^[¥￥$]/, '');
   if (field.type === 'percent') s = s.replace(/%$/, '');
-  return s;
+  return GROUPED.test(s) ? s.replace(/,/g, '') : s;
 }
 
 function optionValue(field: EngineField, text: string): string | null {
