@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
@@ -20,8 +19,19 @@ const CSV_CHUNK = 64 * 1024;
 export const openSheetWriter: OpenSheetWriter = (out, options) =>
   options.format === 'xlsx' ? xlsxWriter(out, options) : csvWriter(out, options);
 
+/** Resolves on the first of `events`, removing every listener it added (it runs once per row). */
+function either(out: Writable, events: string[]): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      for (const event of events) out.off(event, done);
+      resolve();
+    };
+    for (const event of events) out.once(event, done);
+  });
+}
+
 async function drained(out: Writable): Promise<void> {
-  if (out.writableNeedDrain && !out.destroyed) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+  if (out.writableNeedDrain && !out.destroyed) await either(out, ['drain', 'close']);
   if (out.destroyed) throw new Error('the output closed before the sheet was written');
 }
 
@@ -44,9 +54,21 @@ function csvWriter(out: Writable, options: SheetWriterOptions): SheetWriter {
     async end() {
       await flush();
       out.end();
-      if (!out.writableFinished) await Promise.race([once(out, 'finish'), once(out, 'close')]);
+      if (!out.writableFinished) await either(out, ['finish', 'close']);
     },
   };
+}
+
+/**
+ * exceljs hands a sheet's XML to the ZIP compressor without waiting (its StreamBuf ignores
+ * backpressure), so a sheet written faster than it is compressed would pile up in memory, tens of
+ * megabytes per 100,000 rows. The compressor's input stream says when it is full: wait for it.
+ */
+async function zipped(sheet: ExcelJS.Worksheet): Promise<void> {
+  // archiver's input is a readable-stream v2 PassThrough: no writableNeedDrain, but the same state.
+  type Input = Writable & { _writableState?: { needDrain?: boolean } };
+  const inputs = (sheet as unknown as { _stream?: { pipes?: Input[] } })._stream?.pipes ?? [];
+  for (const input of inputs) if (input._writableState?.needDrain && !input.destroyed) await either(input, ['drain', 'close']);
 }
 
 function xlsxWriter(out: Writable, options: SheetWriterOptions): SheetWriter {
@@ -81,6 +103,7 @@ function xlsxWriter(out: Writable, options: SheetWriterOptions): SheetWriter {
       first ??= [...cells];
       put(sheet, cells);
       rowsInSheet++;
+      await zipped(sheet);
       await drained(out);
     },
     async end() {
@@ -90,7 +113,7 @@ function xlsxWriter(out: Writable, options: SheetWriterOptions): SheetWriter {
         for (const row of extra.rows) put(more, row);
         more.commit();
       }
-      const finished = out.writableFinished ? undefined : Promise.race([once(out, 'finish'), once(out, 'close')]);
+      const finished = out.writableFinished ? undefined : either(out, ['finish', 'close']);
       await book.commit();
       await finished;
     },

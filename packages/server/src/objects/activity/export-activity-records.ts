@@ -21,7 +21,7 @@ function typeLabel(activity: EngineObject, type: string, locale: Locale): string
   return option ? (locale === 'en-US' ? option.label.en : option.label.zh) : type;
 }
 
-function cells(item: ActivityRecord, activity: EngineObject, localTime: (iso: string) => string, locale: Locale): string[] {
+function cells(item: ActivityRecord, activity: EngineObject, localTime: (value: string | Date) => string, locale: Locale): string[] {
   const object = item.source ? standardObject(item.source.object) : undefined;
   return [
     localTime(item.occurredAt),
