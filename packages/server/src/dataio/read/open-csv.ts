@@ -31,7 +31,7 @@ function chooseEncoding(sample: Buffer, complete: boolean, chosen: TextEncoding)
   const utf8 = isUtf8(sample, complete);
   if (chosen === 'utf-8' && !utf8) throw invalid('dataio.read.not_utf8');
   // Plain ASCII reads the same either way; non-ASCII text that is valid UTF-8 is almost never GB18030.
-  if (chosen === 'gb18030' && utf8 && sample.some((b) => b >= 0x80)) throw invalid('dataio.read.looks_utf8');
+  if (chosen === 'gb18030' && utf8 && hasHighByte(sample)) throw invalid('dataio.read.looks_utf8');
   return { encoding: chosen, bom: false };
 }
 
@@ -42,11 +42,41 @@ function newlines(text: string): number {
   return n;
 }
 
-/** Bytes → text: UTF-8 strictly (a bad sequence later in the file stops the import), GB18030 through iconv-lite. */
+function hasHighByte(bytes: Buffer): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return true;
+  return false;
+}
+
+/**
+ * A GB18030 decoder: Node's own (ICU, about three times faster here) when the build has it,
+ * iconv-lite otherwise. Both read the 4-byte sequences (𠀀) and characters split across chunks.
+ */
+function gb18030Decoder(): { write(chunk: Buffer): string; end(): string } {
+  try {
+    const native = new TextDecoder('gb18030');
+    return { write: (chunk) => native.decode(chunk, { stream: true }), end: () => native.decode() };
+  } catch {
+    const decoder = iconv.getDecoder('gb18030');
+    return { write: (chunk) => decoder.write(chunk), end: () => decoder.end() ?? '' };
+  }
+}
+
+/**
+ * Bytes → text: UTF-8 strictly (a bad sequence later in the file stops the import), GB18030
+ * leniently, but the first chunk with non-ASCII bytes is judged like the sample: valid UTF-8 there
+ * means the file is UTF-8 (a file whose first 64 KB are ASCII is not read as mojibake after it).
+ */
 async function* decode(bytes: AsyncIterable<Buffer>, encoding: TextEncoding): AsyncGenerator<string> {
   if (encoding === 'gb18030') {
-    const decoder = iconv.getDecoder('gb18030');
-    for await (const chunk of bytes) yield decoder.write(chunk);
+    const decoder = gb18030Decoder();
+    let judged = false;
+    for await (const chunk of bytes) {
+      if (!judged && hasHighByte(chunk)) {
+        judged = true;
+        if (isUtf8(chunk, false)) throw invalid('dataio.read.looks_utf8');
+      }
+      yield decoder.write(chunk);
+    }
     const tail = decoder.end();
     if (tail) yield tail;
     return;
