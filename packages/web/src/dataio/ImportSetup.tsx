@@ -4,6 +4,7 @@ import { IMPORT_MODES, TEXT_ENCODINGS, type ImportMode, type ImportRules, type I
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatOf, importApi } from './api';
+import { ImportNotes } from './ImportNotes';
 import { sniffEncoding, type EncodingHint } from './sniffEncoding';
 
 export interface SetupValue {
@@ -58,17 +59,7 @@ export function ImportSetup({ object, target, rules, rulesError, value, onChange
         <Button icon={<FileExcelOutlined />} href={importApi.templateUrl(object, 'xlsx', target)} download data-testid="import-template-xlsx">{t('dataio.template.xlsx')}</Button>
         <Button type="link" onClick={() => setNotesOpen(!notesOpen)} data-testid="import-notes-toggle">{t(notesOpen ? 'dataio.notes.hide' : 'dataio.notes.show')}</Button>
       </Space>
-      {notesOpen && (
-        <Alert
-          type="info" style={{ marginTop: 8 }} data-testid="import-notes" title={t('dataio.notes.title')}
-          description={rules ? (
-            <>
-              {rules.requiredColumns.length > 0 && <Typography.Paragraph strong style={{ marginBottom: 4 }}>{t('dataio.notes.required', { columns: rules.requiredColumns.join('、') })}</Typography.Paragraph>}
-              <ul style={{ paddingInlineStart: 18, margin: 0 }}>{rules.notes.map((note) => <li key={note}>{note}</li>)}</ul>
-            </>
-          ) : (rulesError ?? t('dataio.notes.loading'))}
-        />
-      )}
+      {notesOpen && <ImportNotes rules={rules} rulesError={rulesError} />}
 
       <Heading>{t('dataio.mode.intro')}</Heading>
       <Select<ImportMode>

@@ -17,8 +17,9 @@ export const dataio = {
     'dataio.notes.show': '查看注意事项>>',
     'dataio.notes.hide': '收起注意事项',
     'dataio.notes.title': '整理数据需注意事项',
-    'dataio.notes.required': '必填列（必须保留）：{{columns}}',
     'dataio.notes.loading': '正在读取导入规则…',
+    'dataio.notes.column': '列',
+    'dataio.notes.hint': '填写说明',
 
     'dataio.mode.intro': '二、请选择数据重复时的操作方式：',
     'dataio.mode.skip': '不导入',
@@ -120,8 +121,9 @@ export const dataio = {
     'dataio.notes.show': 'Read the notes >>',
     'dataio.notes.hide': 'Hide the notes',
     'dataio.notes.title': 'Before you import',
-    'dataio.notes.required': 'Required columns (keep them): {{columns}}',
     'dataio.notes.loading': 'Reading the import rules…',
+    'dataio.notes.column': 'Column',
+    'dataio.notes.hint': 'What it takes',
 
     'dataio.mode.intro': '2. Choose what to do with duplicates:',
     'dataio.mode.skip': 'Do not import',
