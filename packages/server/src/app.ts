@@ -41,6 +41,7 @@ import { poolRoutes } from './objects/pool/routes';
 import { recordFileRoutes } from './records/files-routes';
 import { historyRoutes } from './records/history-routes';
 import { exportRoutes } from './dataio/export/export-routes';
+import { poolExportRoutes } from './dataio/export/pool-export-routes';
 import { recordRoutes } from './records/routes';
 import { registryRoutes } from './registry/routes';
 import { searchRoutes } from './search/routes';
@@ -118,6 +119,7 @@ export async function buildApp(services: Services, options: { logger?: boolean }
   await app.register(helpRoutes);
   await app.register(viewRoutes);
   await app.register(exportRoutes);
+  await app.register(poolExportRoutes);
   await app.register(recordRoutes);
   await app.register(teamRoutes);
   await app.register(historyRoutes);

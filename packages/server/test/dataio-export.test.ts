@@ -189,10 +189,33 @@ describe('dataio export routes: what the list shows, as XLSX or CSV', () => {
     }
   });
 
-  it('a saved view and a filter narrow the export like the list', async () => {
+  it('a filter narrows the export like the list', async () => {
     const filter = encodeURIComponent(JSON.stringify({ and: [{ field: 'companyName', op: 'contains', value: '仁科' }] }));
     const res = await c.director.get(`/api/v1/lead/export?filter=${filter}&columns=name`);
     assert.equal(res.body, '\uFEFF姓名\r\n𠀀先生\r\n');
+  });
+
+  it('a pool list exports its group\'s records to the group\'s members only', async () => {
+    const group = await c.admin.post('/api/v1/pools/lead/groups', {
+      name: '导出测试池', everyone: false, claimMode: 'claim', previewAllowed: true, maxHeld: null, membersMayMove: false,
+      recycleIdleDays: null, recycleUnconvertedDays: null,
+    });
+    assert.equal(group.statusCode, 201, group.body);
+    const gid = group.json().id as string;
+    assert.equal((await c.admin.put(`/api/v1/pools/lead/groups/${gid}/members`, { members: [{ userId: org.userIds.manager, isAdmin: true }] })).statusCode, 200);
+    assert.equal((await c.manager.post('/api/v1/pools/lead/records', { name: '池中线索', companyName: '=池中公司', poolGroupId: gid })).statusCode, 201);
+
+    const res = await c.manager.get(`/api/v1/pools/lead/records/export?groupId=${gid}&format=xlsx&columns=name,companyName,poolGroupId`);
+    assert.equal(res.statusCode, 200, res.body);
+    assert.match(decodeURIComponent(String(res.headers['content-disposition']).split("UTF-8''")[1]!), /^销售线索公海池-.*\.xlsx$/);
+    const sheet = (await readXlsx(res.rawPayload)).worksheets[0]!;
+    assert.deepEqual(sheet.getSheetValues().slice(1).map((row) => (row as ExcelJS.CellValue[]).slice(1).map((v) => cellText({ value: v } as ExcelJS.Cell))),
+      [['姓名', '公司名称', '所属公海'], ['池中线索', "'=池中公司", '导出测试池']]);
+    for (const client of [c.rep, c.peer]) {
+      const theirs = await client.get(`/api/v1/pools/lead/records/export?groupId=${gid}&columns=name`);
+      assert.equal(theirs.statusCode, 200);
+      assert.equal(theirs.body, '\uFEFF姓名\r\n', 'a non-member\'s export has the header only');
+    }
   });
 
   it('活动记录 export offers the same formats through the same writer', async () => {

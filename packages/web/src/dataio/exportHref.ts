@@ -14,3 +14,14 @@ export function exportHref(url: string, params: Record<string, string>): string 
   for (const [key, value] of Object.entries(params)) query.set(key, value);
   return `${path}?${query.toString()}`;
 }
+
+/** The export of a pool list (销售线索公海池 / 客户公海池) as its page shows it: group, 显示已领取…, filter, sort, columns. */
+export function poolExportUrl(object: string, q: { groupId?: string; all?: boolean; filter?: unknown; sort?: string }, columns: string[]): string {
+  const params = new URLSearchParams();
+  if (q.groupId) params.set('groupId', q.groupId);
+  if (q.all) params.set('all', 'true');
+  if (q.filter) params.set('filter', JSON.stringify(q.filter));
+  if (q.sort) params.set('sort', q.sort);
+  params.set('columns', columns.join(','));
+  return `/api/v1/pools/${object}/records/export?${params.toString()}`;
+}

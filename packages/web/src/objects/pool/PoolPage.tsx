@@ -5,6 +5,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useCurrentUser } from '../../auth/me';
+import { ExportMenu } from '../../dataio/ExportMenu';
+import { poolExportUrl } from '../../dataio/exportHref';
 import { recordsApi } from '../../records/api';
 import type { RecordData } from '../../records/extensions';
 import { fieldByKey, textOf, useLocale } from '../../records/fields';
@@ -95,6 +97,7 @@ function PoolScreen({ meta, object }: { meta: ObjectMeta; object: PoolObjectKey 
         <Space wrap>
           {object === 'lead' && <LeadConversionButton groupId={groupId} />}
           <ImportButton object={meta} target="pool" onChanged={() => { void reload(); void reloadGroups(); }} />
+          <ExportMenu url={poolExportUrl(object, query, shownColumns)} testId="pool-export" />
           <Button icon={<HistoryOutlined />} onClick={() => setDialog('events')} data-testid="pool-events-open">{t('pool.events.open')}</Button>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('create')} disabled={!known.length} data-testid="pool-new-record">
             {t('pool.create.button', { object: objectLabel })}
