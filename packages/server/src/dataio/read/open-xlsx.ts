@@ -27,7 +27,8 @@ const broken = (e: unknown) => (e instanceof AppError ? e : invalid('dataio.read
 
 /**
  * An XLSX upload through exceljs' streaming reader: the first worksheet only (a notice says so when
- * there are more), shared strings cached, cell styles read so date cells are known as dates.
+ * there are more: at once when the workbook lists its sheets first, otherwise once the rows are
+ * read through), shared strings cached, cell styles read so date cells are known as dates.
  */
 export async function openXlsx(input: Readable, options: OpenSheetOptions): Promise<SheetSource> {
   const { sample, whole } = await peek(input, 8);
@@ -66,7 +67,10 @@ export async function openXlsx(input: Readable, options: OpenSheetOptions): Prom
       }
       if (batch.length) yield batch;
       // Read the rest of the file through (other sheets are skipped unread) so the upload is consumed.
-      for (let next = await sheets.next(); !next.done; next = await sheets.next()) { /* skipped */ }
+      let skipped = 0;
+      for (let next = await sheets.next(); !next.done; next = await sheets.next()) skipped++;
+      // A workbook whose sheet list comes after its sheets is counted only now; the notice comes late but comes.
+      if (skipped > 0 && notices.length === 0) notices.push(t(options.locale, 'dataio.read.first_sheet_only', { count: skipped + 1, name: worksheet.name }));
     } catch (e) {
       throw broken(e);
     }
