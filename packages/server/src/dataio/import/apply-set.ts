@@ -30,6 +30,12 @@ type Row = Record<string, unknown>;
 /** A value as it goes into a jsonb record for jsonb_populate_recordset: regions and multi-selects as JSON, the rest as text. */
 const jsonValue = (field: EngineField, value: unknown) => (value === undefined ? null : value);
 
+/**
+ * search_text for a jsonb record: the pinyin initials of a character outside the BMP (𠀀) can be
+ * half a surrogate pair, which a text parameter turns into U+FFFD but JSON cannot carry at all.
+ */
+const searchTextOf = (...args: Parameters<typeof searchText>) => searchText(...args).replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+
 const isEmpty = (v: unknown) => v === null || v === undefined || v === '';
 
 /**
@@ -101,7 +107,7 @@ async function createAll(tx: Tx, scope: RecordScope, rules: WriteRules, creates:
       if (field.column) { columns.add(field.column); record[field.column] = jsonValue(field, value); } else if (value !== null) custom[field.key] = value;
     }
     record.custom = custom;
-    record.search_text = searchText(object, Object.fromEntries([...p.values].map(([f, v]) => [f.key, v])));
+    record.search_text = searchTextOf(object, Object.fromEntries([...p.values].map(([f, v]) => [f.key, v])));
     if (pool) record.pool_state = p.inPool ? 'pool' : 'held';
     return record;
   });
@@ -156,7 +162,7 @@ async function updateAll(tx: Tx, scope: RecordScope, rules: WriteRules, updates:
         if (field.column) { columns.add(field.column); record[field.column] = jsonValue(field, value); } else if (value === null) delete custom[field.key]; else custom[field.key] = value;
       }
       record.custom = custom;
-      record.search_text = searchText(object, after);
+      record.search_text = searchTextOf(object, after);
       const previous: Row = Object.fromEntries(changes.map((c) => [c.field, c.old]));
       if (changes.length) audit.push({ recordId: row.id as string, action: 'update', changes });
       if (transfer) {

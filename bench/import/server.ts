@@ -1,0 +1,21 @@
+// The server process of the import benchmark: the real app on the bench database, alone in its
+// process so its peak RSS is the import's. Prints "listening <port>" once it takes requests.
+import { buildApp } from '../../packages/server/src/app';
+import { configFromEnv } from '../../packages/server/src/config';
+import { openDatabase } from '../../packages/server/src/db/database';
+
+const url = process.env.BENCH_DATABASE_URL;
+if (!url) throw new Error('BENCH_DATABASE_URL is not set');
+const database = openDatabase(url, { max: 4 });
+const app = await buildApp({ database, config: { ...configFromEnv({}), webDist: null, logLevel: 'error' } });
+await app.listen({ port: 0, host: '127.0.0.1' });
+const address = app.server.address();
+console.log(`listening ${typeof address === 'object' && address ? address.port : ''}`);
+
+const stop = async () => {
+  await app.close().catch(() => {});
+  await database.close().catch(() => {});
+  process.exit(0);
+};
+process.on('SIGTERM', () => void stop());
+process.on('SIGINT', () => void stop());
