@@ -2,9 +2,11 @@
  * Shapes of the import / export API (导入 / 导出, §3.2.2, §3.3.2, §3.4.3, §3.5.3), shared by server
  * and web. One engine serves every record object; `:object` is an object key (lead, account, …).
  *
- *   GET    /api/v1/:object/import/template?format=csv|xlsx   a template from the object's current fields
+ *   GET    /api/v1/:object/import/template?format=csv|xlsx&target=records|pool
+ *                                                            a template from the object's current fields
  *                                                            (required columns marked, a 注意事项 sheet / notes)
- *   GET    /api/v1/:object/import/rules                      ImportRules (required columns, 查重规则, notes)
+ *   GET    /api/v1/:object/import/rules?target=records|pool  ImportRules (required columns, 查重规则, notes);
+ *                                                            a pool's have no owner column
  *   POST   /api/v1/:object/import                            multipart: file, mode, encoding, target
  *                                                            → 202 ImportJob; 409 import.busy with ImportBusy
  *   GET    /api/v1/imports?object=&page=&pageSize=           ImportJobPage (查看历史导入日志, newest first)

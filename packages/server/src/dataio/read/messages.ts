@@ -83,7 +83,7 @@ defineMessages({
   'dataio.note.blank_overwrites': { zh: '若文件中的单元格为空，一旦覆盖，系统中对应字段会被置空；不需要覆盖的列请从文件中删除。', en: 'An empty cell blanks the field when a record is overwritten; remove the columns you do not want to overwrite.' },
   'dataio.note.owner': { zh: '负责人须与系统中用户的姓名保持一致，以保证系统可识别（重名时可填写登录账号）。', en: "Owners must be given by the user's name as in the system (or the sign-in name when two share a name)." },
   'dataio.note.pool_owner': { zh: '导入公海池的数据没有负责人，会按公海池分组的自动分配规则分配。', en: "Records imported into a pool have no owner; the group's auto-assign rules hand them out." },
-  'dataio.note.options': { zh: '单选和多选字段的内容须与备选内容一致；多选字段的多个选项之间用中文顿号“、”隔开。', en: 'Picklist values must be one of the options; separate several options with “、”.' },
+  'dataio.note.options': { zh: '单选和多选字段的内容须与备选内容一致；多选字段的多个选项之间用中文顿号“、”隔开（逗号或分号也可）。', en: 'Picklist values must be one of the options; separate several options with “、” (a comma or semicolon also works).' },
   'dataio.note.dates': { zh: '日期字段的格式为 yyyy-mm-dd（也可写作 yyyy/m/d），时间字段为 yyyy-mm-dd HH:mm。', en: 'Dates are yyyy-mm-dd (yyyy/m/d also works); times are yyyy-mm-dd HH:mm.' },
   'dataio.note.pool_group': { zh: '所属公海的名称须与后台公海池分组的名称保持一致；留空则放入默认分组。', en: 'Pool groups are given by the name of the group; left empty, records go to the default group.' },
   'dataio.note.lookups': { zh: '{fields}填写系统中已有记录的名称。', en: '{fields}: give the name of an existing record.' },
