@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { PassThrough, Writable } from 'node:stream';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import SwaggerParser from '@apidevtools/swagger-parser';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { openSheetWriter } from '../src/dataio/write/open-sheet-writer';
@@ -216,6 +217,16 @@ describe('dataio export routes: what the list shows, as XLSX or CSV', () => {
       assert.equal(theirs.statusCode, 200);
       assert.equal(theirs.body, '\uFEFF姓名\r\n', 'a non-member\'s export has the header only');
     }
+  });
+
+  it('describes the export routes in a valid OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const ours = ['/api/v1/lead/export', '/api/v1/account/export', '/api/v1/pools/lead/records/export', '/api/v1/activity-records/export'];
+    const paths = Object.fromEntries(Object.entries(doc.paths as Record<string, unknown>).filter(([p]) => ours.includes(p)));
+    assert.deepEqual(Object.keys(paths).sort(), [...ours].sort());
+    const params = (paths['/api/v1/lead/export'] as { get: { parameters: { name: string }[] } }).get.parameters.map((p) => p.name);
+    for (const name of ['format', 'encoding', 'view', 'viewId', 'filter', 'sort', 'columns']) assert.ok(params.includes(name), name);
+    await SwaggerParser.validate({ ...doc, paths });
   });
 
   it('活动记录 export offers the same formats through the same writer', async () => {

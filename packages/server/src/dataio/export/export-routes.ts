@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { STANDARD_OBJECTS } from '../../metadata/objects';
 import { requireAuth } from '../../platform/http/auth-hook';
-import { invalid } from '../../platform/http/errors';
+import { errorBody, invalid } from '../../platform/http/errors';
 import { listWhere, orderBy } from '../../records/list-records';
 import { listQuerySchema, parseFilter } from '../../records/schemas';
 import { openScope } from '../../records/scope';
@@ -29,6 +29,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: [object.key], summary: `Export the ${object.label.en} list (${object.label.zh}) as XLSX or CSV, as the caller sees it`,
         querystring: exportQuerySchema,
+        response: { 400: errorBody, 404: errorBody.describe('No such saved view (viewId)') },
       },
     }, async (request, reply) => {
       const scope = await openScope(db, requireAuth(request), object.key, request.id);

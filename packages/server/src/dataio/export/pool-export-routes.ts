@@ -4,7 +4,7 @@ import { sql, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import { standardObject } from '../../metadata/objects';
 import { requireAuth } from '../../platform/http/auth-hook';
-import { invalid } from '../../platform/http/errors';
+import { errorBody, invalid } from '../../platform/http/errors';
 import { listWhere, orderBy } from '../../records/list-records';
 import { listQuerySchema, parseFilter } from '../../records/schemas';
 import { openScope } from '../../records/scope';
@@ -36,6 +36,7 @@ export const poolExportRoutes: FastifyPluginAsyncZod = async (app) => {
           columns: z.string().max(2000).optional().describe('Comma-separated field keys; the user\'s list columns when absent'),
           ...exportFormatQuery,
         }),
+        response: { 400: errorBody },
       },
     }, async (request, reply) => {
       const scope = await openScope(db, requireAuth(request), key, request.id);

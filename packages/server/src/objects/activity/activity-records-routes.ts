@@ -38,7 +38,7 @@ export const activityRecordsRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { auth: 'user' },
     schema: {
       tags, summary: 'Export 活动记录 under the same filters as XLSX or CSV (UTF-8 with BOM, or GB18030), formulas neutralised',
-      querystring: activityRecordsFilterSchema.extend(exportFormatQuery),
+      querystring: activityRecordsFilterSchema.extend(exportFormatQuery), response: { 400: errorBody },
     },
   }, async (request, reply) => {
     const scope = await openScope(db, requireAuth(request), 'activity', request.id);
