@@ -217,4 +217,42 @@ describe('导入销售线索 in the browser: a GB18030 file with errors, its err
     await row.getByTestId('import-log-status').filter({ hasText: '已撤销' }).waitFor();
     await page.context().close();
   });
+
+  it('导入数据: the progress bar follows the running import and 取消导入 stops it after the batch in hand; the rows done stay', async () => {
+    const rows = [['姓名', '公司名称', '负责人', '状态', '手机']];
+    for (let i = 0; i < 3000; i++) rows.push([`批量${i}`, `批量公司${i}`, '孙销售', '未处理', `137${String(i).padStart(8, '0')}`]);
+    const page = await t.newPage();
+    await signInThroughForm(page, org.logins.rep, TEST_PASSWORD);
+    await page.goto('/lead');
+    await page.getByTestId('import-open').click();
+    const dialog = page.getByTestId('import-dialog');
+    await chooseFile(page, '批量线索.csv', gb18030(rows));
+
+    // Hold the leads table so the first batch waits: the job is seen running, and the cancel lands mid-import.
+    const blocker = await t.database.pool.connect();
+    try {
+      await blocker.query('BEGIN');
+      await blocker.query('LOCK TABLE leads IN SHARE MODE');
+      await page.getByTestId('import-start').click();
+      await dialog.getByTestId('import-progress-text').filter({ hasText: /正在导入：已处理 \d+ \/ 3000 条/ }).waitFor();
+      if (SHOTS) await page.screenshot({ path: `${SHOTS}/import-progress.png` });
+      await page.getByTestId('import-stop').click();
+      const cancelled = page.waitForResponse((r) => r.url().endsWith('/cancel') && r.request().method() === 'POST');
+      await page.locator('.ant-popconfirm:visible').getByRole('button', { name: /确\s*定|OK/ }).click();
+      assert.equal((await cancelled).status(), 200);
+    } finally {
+      await blocker.query('COMMIT');
+      blocker.release();
+    }
+    const outcome = dialog.getByTestId('import-outcome');
+    await outcome.waitFor({ timeout: 60_000 });
+    assert.equal(await outcome.getAttribute('data-status'), 'cancelled');
+    await dialog.getByTestId('import-outcome-title').filter({ hasText: '导入已取消' }).waitFor();
+    const summary = (await dialog.getByTestId('import-outcome-summary').textContent()) ?? '';
+    const done = Number(/成功 (\d+) 条/.exec(summary)?.[1]);
+    assert.ok(done > 0 && done < 3000, summary);
+    const count = await sql<{ n: number }>`SELECT count(*)::int AS n FROM leads WHERE tenant_id = ${org.tenantId}::uuid AND name LIKE '批量%'`.execute(t.database.db);
+    assert.equal(count.rows[0]!.n, done, 'the batches finished before the cancel are kept, and only those');
+    await page.context().close();
+  });
 });
