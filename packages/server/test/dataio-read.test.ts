@@ -115,7 +115,7 @@ describe('reading import files: CSV in GB18030 and UTF-8, XLSX, streamed', () =>
     await refuses(csv('姓名,公司名称\r\n,\r\n\r\n', 'utf-8'), 'dataio.read.header_only', /只有表头/);
     await refuses(csv('姓名,,公司名称\r\n张三,,北京\r\n', 'utf-8'), 'dataio.read.blank_header', /第 2 列的名称为空/);
     await refuses(csv('姓名,公司名称, 姓名 \r\n张三,北京,张三\r\n', 'utf-8'), 'dataio.read.duplicate_header', /“姓名”出现了不止一次/);
-    await refuses(csv('姓名,公司名称\r\n张三,"北京\r\n', 'utf-8').then(all), 'dataio.read.bad_csv', /第 2 行的 CSV 格式有误/);
+    await refuses(csv('姓名,公司名称\r\n张三,"北京\r\n', 'utf-8').then(all), 'dataio.read.bad_csv', /第 2 行的 CSV 格式有误：引号没有成对/);
     // Trailing empty header cells are no problem.
     assert.deepEqual((await csv('姓名,公司名称,,\r\n张三,北京\r\n', 'utf-8')).header, ['姓名', '公司名称']);
   });

@@ -9,8 +9,9 @@ const DELIMITER = /[,\r\n]/g;
 /**
  * Splits CSV text into records, chunk by chunk: RFC 4180 quoting ("" inside quotes, commas and
  * line breaks in quoted cells), CRLF, LF or CR line ends, quotes inside unquoted cells taken as
- * they are. Written here rather than through csv-parse, which read 5 MB/s on this machine against
- * this parser's ~10× that: reading is on the path of every million-row import.
+ * they are. Written here rather than through csv-parse: on this machine csv-parse alone took 3–4 s
+ * for 30 MB where this splitter, decoding included, took 1 s, and reading is on the path of every
+ * million-row import.
  * Answers each chunk's complete records at once (one await per chunk, not per row).
  */
 export async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator<SheetRow[]> {
@@ -32,7 +33,7 @@ export async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator
           const quote = text.indexOf('"', from);
           if (quote < 0) {
             if (!final) return null;
-            throw invalid('dataio.read.bad_csv', { line, reason: 'unclosed quote' });
+            throw invalid('dataio.read.bad_csv', { line });
           }
           if (quote + 1 === text.length && !final) return null;
           cell += text.slice(from, quote);
@@ -89,7 +90,7 @@ export async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator
     parser.buffer = parser.pos < parser.buffer.length ? parser.buffer.slice(parser.pos) + chunk : chunk;
     parser.pos = 0;
     const rows = drain(false);
-    if (parser.buffer.length - parser.pos > MAX_RECORD) throw invalid('dataio.read.bad_csv', { line, reason: 'unclosed quote' });
+    if (parser.buffer.length - parser.pos > MAX_RECORD) throw invalid('dataio.read.bad_csv', { line });
     if (rows.length) yield rows;
   }
   const rows = drain(true);

@@ -13,7 +13,7 @@ defineMessages({
   'dataio.read.not_utf8': { zh: '文件不是 UTF-8 编码（看起来是 GB18030 简体中文），请将文件编码选为 GB18030 后重新导入', en: 'The file is not UTF-8 (it looks like GB18030, Simplified Chinese); choose GB18030 and import again' },
   'dataio.read.bad_utf8_at': { zh: '文件第 {line} 行附近不是有效的 UTF-8 文本，请确认文件编码', en: 'The file is not valid UTF-8 near line {line}; check its encoding' },
   'dataio.read.looks_utf8': { zh: '文件看起来是 UTF-8 编码，按 GB18030 读取会出现乱码，请将文件编码选为 UTF-8 后重新导入', en: 'The file looks like UTF-8; read as GB18030 it would turn into garbled text. Choose UTF-8 and import again' },
-  'dataio.read.bad_csv': { zh: '文件第 {line} 行的 CSV 格式有误（{reason}），请检查引号是否成对', en: 'The CSV is malformed at line {line} ({reason}); check that quotes are paired' },
+  'dataio.read.bad_csv': { zh: '文件第 {line} 行的 CSV 格式有误：引号没有成对（单元格内的引号须写成两个 ""）', en: 'The CSV is malformed at line {line}: a quote is not closed (a quote inside a cell is written as "")' },
   'dataio.read.no_sheet': { zh: 'XLSX 文件中没有工作表', en: 'The XLSX file has no worksheet' },
   'dataio.read.blank_header': { zh: '表头第 {column} 列的名称为空，表头名称不能删除或留空', en: 'Header column {column} has no name; header names may not be removed or left blank' },
   'dataio.read.duplicate_header': { zh: '表头中“{name}”出现了不止一次', en: 'The header has "{name}" more than once' },
