@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import SwaggerParser from '@apidevtools/swagger-parser';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import type { ImportJob } from '@yixiao/core';
@@ -171,6 +172,25 @@ describe('导入: the import runner (duplicate modes, error report, undo, cancel
     const events = await t.database.db.selectFrom('record_events').select(['record_id', 'kind']).where('tenant_id', '=', org.tenantId).orderBy('id').execute();
     assert.deepEqual(events.filter((e) => e.record_id === rows[1]!.id).map((e) => e.kind), ['create_in_pool', 'auto_assign']);
     assert.deepEqual(events.filter((e) => e.record_id === rows[0]!.id).map((e) => e.kind), ['create_in_pool']);
+  });
+
+  it('a lead row naming no owner goes to its 所属公海 group instead of failing', async () => {
+    const org = await createOrg(t);
+    const c = await org.clients();
+    const file = csv([['姓名', '公司名称', '负责人', '状态'], ['无主', '无主公司', '', '未处理'], ['有主', '有主公司', '孙销售', '未处理']]);
+    const job = await importFile(t, c.admin, 'lead', file, { mode: 'skip' });
+    assert.deepEqual([job.created, job.failed], [2, 0]);
+    const rows = (await sql<{ name: string; owner_id: string | null; pool_state: string }>`
+      SELECT name, owner_id, pool_state FROM leads WHERE tenant_id = ${org.tenantId}::uuid ORDER BY name`.execute(t.database.db)).rows;
+    assert.deepEqual(rows.map((r) => [r.name, r.owner_id, r.pool_state]), [['无主', null, 'pool'], ['有主', org.userIds.rep, 'held']]);
+  });
+
+  it('describes the import routes in a valid OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const ours = ['/api/v1/lead/import', '/api/v1/imports', '/api/v1/imports/{id}', '/api/v1/imports/{id}/cancel', '/api/v1/imports/{id}/errors', '/api/v1/imports/{id}/undo'];
+    const paths = Object.fromEntries(Object.entries(doc.paths as Record<string, unknown>).filter(([p]) => ours.includes(p)));
+    assert.deepEqual(Object.keys(paths).sort(), [...ours].sort());
+    await SwaggerParser.validate({ ...doc, paths });
   });
 
   it('取消: a cancelled import stops after the batch in hand; finished batches stay and can be undone', async () => {

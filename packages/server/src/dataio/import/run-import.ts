@@ -68,11 +68,14 @@ export async function runImport(db: Db, tenantId: string, jobId: string, log: Lo
     if (!principal) return await finish(db, job, runner, 'failed', { key: 'import.starter_gone' });
     const auth = { ...principal, via: 'session' as const };
     const scope = await openScope(db, auth, job.object);
-    const plan = planColumns(scope.object, job.header, auth.locale, job.target);
+    const pooled = (POOL_OBJECTS as readonly string[]).includes(job.object);
+    const planned = planColumns(scope.object, job.header, auth.locale, job.target);
+    // A pool object's row naming no owner is not wrong: the record goes to its 所属公海 group.
+    const plan = pooled ? { ...planned, columns: planned.columns.map((c) => (c.field.key === 'ownerId' ? { ...c, field: { ...c.field, required: false } } : c)) } : planned;
     const ctx: BatchContext = {
       tenantId, jobId, runner, mode: job.mode, scope,
       rules: await loadRules(db, tenantId, scope.object),
-      write: { kept: new Set(keptOnOverwrite(scope.object)), pooled: (POOL_OBJECTS as readonly string[]).includes(job.object), target: job.target },
+      write: { kept: new Set(keptOnOverwrite(scope.object)), pooled, target: job.target },
       convert: makeRowConverter(db, scope, plan, { locale: auth.locale, format: job.format }),
     };
     let cursor = job.cursor;
