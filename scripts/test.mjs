@@ -53,7 +53,8 @@ try {
     console.log(`\n▶ ${phase.label}: ${phase.files.length} files`);
     const result = spawnSync(
       process.execPath,
-      ['--import', 'tsx', '--test', `--test-concurrency=${phase.concurrency}`, '--test-reporter=spec', ...phase.files],
+      // A test that hangs fails after ten minutes instead of holding the whole run.
+      ['--import', 'tsx', '--test', `--test-concurrency=${phase.concurrency}`, '--test-timeout=600000', '--test-reporter=spec', ...phase.files],
       { cwd: root, stdio: 'inherit', env: { ...process.env, ...cluster.env } },
     );
     if (result.status !== 0) status = result.status ?? 1;
