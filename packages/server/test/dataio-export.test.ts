@@ -196,6 +196,14 @@ describe('dataio export routes: what the list shows, as XLSX or CSV', () => {
     assert.equal(res.body, '\uFEFF姓名\r\n𠀀先生\r\n');
   });
 
+  it('date-times are written in the company\'s time zone (Asia/Shanghai), to the minute', async () => {
+    const lead = (await c.rep.post('/api/v1/lead', { name: '时区测试', companyName: '时区公司' })).json() as { createdAt: string };
+    await c.rep.patch(`/api/v1/lead/${(lead as unknown as { id: string }).id}`, { version: 1, title: 'x' });
+    const shanghai = new Date(new Date(lead.createdAt).getTime() + 8 * 3600_000).toISOString();
+    const res = await c.rep.get(`/api/v1/lead/export?columns=name,createdAt&filter=${encodeURIComponent(JSON.stringify({ and: [{ field: 'name', op: 'eq', value: '时区测试' }] }))}`);
+    assert.equal(res.body, `\uFEFF姓名,创建日期\r\n时区测试,${shanghai.slice(0, 10)} ${shanghai.slice(11, 16)}\r\n`);
+  });
+
   it('a pool list exports its group\'s records to the group\'s members only', async () => {
     const group = await c.admin.post('/api/v1/pools/lead/groups', {
       name: '导出测试池', everyone: false, claimMode: 'claim', previewAllowed: true, maxHeld: null, membersMayMove: false,

@@ -61,10 +61,12 @@ function cellOf(field: EngineField, locale: Locale, localTime: (value: string | 
  * (from `record.display`, see attachDisplayNames), labels for options, 是/否, date-times in the
  * company's time zone; numbers stay plain so a spreadsheet can sum them. Built once per export.
  */
-export function exportCells(object: EngineObject, columns: string[], locale: Locale, timeZone: string) {
+export function exportCells(object: EngineObject, columns: string[], locale: Locale, timeZone: string, options: { localTimesFromSql?: boolean } = {}) {
   const localTime = localMinuteFormatter(timeZone);
   const cells = columns.map((key) => {
     const field = object.field(key);
+    // The query may have written date-times as local text already (to_char … AT TIME ZONE).
+    if (field?.type === 'datetime' && options.localTimesFromSql) return { key, cell: (v: unknown) => String(v) };
     return { key, cell: field ? cellOf(field, locale, localTime) : () => '' };
   });
   return (record: Record<string, unknown>): string[] => {
