@@ -77,8 +77,15 @@ describe('导入销售线索 in the browser: a GB18030 file with errors, its err
     await chooseOption(page, dialog.getByTestId('import-mode'), /^不导入$/);
     await dialog.getByTestId('import-blank-warning').waitFor({ state: 'detached' });
 
+    // A file whose header is not the template's is refused whole, and the dialog says why.
+    await chooseFile(page, '旧表格.csv', gb18030([['姓名', '公司', '负责人', '状态'], ['陈一', '北京星河科技', '孙销售', '未处理']]));
+    await page.getByTestId('import-start').click();
+    await dialog.getByTestId('import-error').filter({ hasText: '无法导入该文件' }).filter({ hasText: /表头有误.*“公司”.*缺少必填列.*“公司名称”/ }).waitFor();
+    assert.equal(await dialog.getByTestId('import-setup').count(), 1, 'the dialog stays on 上传文档');
+
     // 三、the file; read as UTF-8 it would be garbled, and the dialog says so before the upload.
     await chooseFile(page, '线索.csv', gb18030([HEADER, ...rows]));
+    assert.equal(await dialog.getByTestId('import-error').count(), 0, 'another file, another try: the refusal is gone');
     await chooseOption(page, dialog.getByTestId('import-encoding'), 'UTF-8');
     await dialog.getByTestId('import-encoding-notUtf8').waitFor();
     await chooseOption(page, dialog.getByTestId('import-encoding'), 'GB18030(简体中文)');

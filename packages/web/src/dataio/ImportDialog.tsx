@@ -129,7 +129,7 @@ export function ImportDialog({ object, target, title, open, onClose, onChanged }
               description={startError.kind === 'busy' ? undefined : startError.message}
             />
           )}
-          {step === 0 && <ImportSetup object={object} target={target} rules={rules} rulesError={rulesError} value={setup} onChange={(patch) => setSetup((s) => ({ ...s, ...patch }))} />}
+          {step === 0 && <ImportSetup object={object} target={target} rules={rules} rulesError={rulesError} value={setup} onChange={(patch) => { setSetup((s) => ({ ...s, ...patch })); if (patch.file !== undefined) setStartError(null); }} />}
           {step === 1 && job && <ImportProgress job={job} />}
           {step === 2 && job && <ImportOutcome job={job} />}
         </div>
