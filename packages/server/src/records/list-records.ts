@@ -33,6 +33,13 @@ function viewPredicate(scope: RecordScope, view: SystemView | undefined): RawBui
   return sql<SqlBool>`(${sql.ref(`${R}.last_activity_at`)} IS NULL OR ${sql.ref(`${R}.last_activity_at`)} < now() - interval '7 days')`;
 }
 
+/**
+ * Columns every table declares NOT NULL. They sort without a NULLS clause, so the order is the one
+ * of the (tenant_id, created_at DESC, id) indexes and a list walks an index instead of sorting
+ * every visible row (PostgreSQL only matches an index whose NULLS order is the query's).
+ */
+const NEVER_NULL = new Set(['createdAt', 'updatedAt']);
+
 /** "name,-createdAt" → ORDER BY on the fields' expressions, with id last so pages never overlap. */
 export function orderBy(scope: RecordScope, sort: string | undefined): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [];
@@ -40,7 +47,8 @@ export function orderBy(scope: RecordScope, sort: string | undefined): RawBuilde
     const desc = token.startsWith('-');
     const field = scope.object.field(desc ? token.slice(1) : token);
     if (!field || field.retired) throw invalid('records.bad_sort', { field: token });
-    parts.push(sql`${sortRef(field)} ${sql.raw(desc ? 'DESC NULLS LAST' : 'ASC NULLS FIRST')}`);
+    const nulls = NEVER_NULL.has(field.key) ? '' : desc ? ' NULLS LAST' : ' NULLS FIRST';
+    parts.push(sql`${sortRef(field)} ${sql.raw(`${desc ? 'DESC' : 'ASC'}${nulls}`)}`);
   }
   parts.push(sql`${sql.ref(`${R}.id`)}`);
   return sql.join(parts, sql`, `);
