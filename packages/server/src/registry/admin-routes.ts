@@ -56,7 +56,7 @@ export const registryAdminRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => {
     const user = requireAuth(request);
     const file = await readFile(request);
-    const companies = readDataFile(file.data, file.fileName, user.locale);
+    const companies = await readDataFile(file.data, file.fileName, user.locale);
     const from = { source: 'file' as const, fileName: file.fileName.slice(0, 200) };
     const count = await db.transaction().execute((tx) => replaceCompanies(tx, user.tenantId, user.userId, companies, from));
     return { count, ...from };

@@ -1,7 +1,7 @@
 import type { Locale } from '@yixiao/core';
 import { invalid } from '../platform/http/errors';
 import { t } from '../platform/i18n/messages';
-import { decodeText, parseCsv } from './csv';
+import { csvRecords } from '../dataio/read/csv-records';
 import { CREDIT_CODE, type RegistryCompany } from './registry.types';
 import './messages';
 
@@ -70,18 +70,23 @@ function toCompany(raw: Partial<Record<Attribute, unknown>>, locale: Locale): Re
   return company as RegistryCompany;
 }
 
-function* csvRows(text: string): Generator<{ line: number; raw: Partial<Record<Attribute, string>> }> {
-  const rows = parseCsv(text);
-  const header = rows.next();
-  if (header.done) return;
-  const columns = header.value.cells.map((c) => COLUMN_OF.get(c.trim()) ?? COLUMN_OF.get(c.trim().toLowerCase()));
-  if (!columns.includes('creditCode') || !columns.includes('name')) throw invalid('registry.file.no_columns');
-  for (const { line, cells } of rows) {
-    const raw: Partial<Record<Attribute, string>> = {};
-    columns.forEach((a, i) => {
-      if (a) raw[a] = cells[i];
-    });
-    yield { line, raw };
+/** CSV rows through the import engine's splitter (quoting, line breaks in cells, CRLF), with their lines. */
+async function* csvRows(text: string): AsyncGenerator<{ line: number; raw: Partial<Record<Attribute, string>> }> {
+  let columns: (Attribute | undefined)[] | undefined;
+  for await (const batch of csvRecords((async function* () { yield text; })())) {
+    for (const { line, cells } of batch) {
+      if (cells.length === 1 && cells[0] === '') continue; // a blank line
+      if (!columns) {
+        columns = cells.map((c) => COLUMN_OF.get(c.trim()) ?? COLUMN_OF.get(c.trim().toLowerCase()));
+        if (!columns.includes('creditCode') || !columns.includes('name')) throw invalid('registry.file.no_columns');
+        continue;
+      }
+      const raw: Partial<Record<Attribute, string>> = {};
+      columns.forEach((a, i) => {
+        if (a) raw[a] = cells[i];
+      });
+      yield { line, raw };
+    }
   }
 }
 
@@ -120,6 +125,15 @@ function* jsonRows(text: string, locale: Locale): Generator<{ line: number; raw:
   }
 }
 
+/** UTF-8 (with or without BOM) when the bytes are valid UTF-8, else GB18030 (what Excel saves in China). */
+function decodeText(data: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(data);
+  } catch {
+    return new TextDecoder('gb18030').decode(data);
+  }
+}
+
 const isJson = (fileName: string, text: string) => /\.(jsonl|ndjson|json)$/i.test(fileName) || /^[[{]/.test(text.trimStart());
 
 /**
@@ -127,13 +141,13 @@ const isJson = (fileName: string, text: string) => /\.(jsonl|ndjson|json)$/i.tes
  * One bad row refuses the whole file, with the first errors by line: a half-loaded registry would
  * silently miss companies. A credit code given twice keeps its last row.
  */
-export function readDataFile(data: Buffer, fileName: string, locale: Locale): RegistryCompany[] {
+export async function readDataFile(data: Buffer, fileName: string, locale: Locale): Promise<RegistryCompany[]> {
   const text = decodeText(data).replace(/^\ufeff/, '');
   const rows = isJson(fileName, text) ? jsonRows(text, locale) : csvRows(text);
   const companies = new Map<string, RegistryCompany>();
   const errors: LineError[] = [];
   let errorCount = 0;
-  for (const { line, raw } of rows) {
+  for await (const { line, raw } of rows) {
     const company = typeof raw === 'string' ? raw : toCompany(raw, locale);
     if (typeof company === 'string') {
       if (++errorCount <= MAX_ERRORS) errors.push({ line, message: company });
