@@ -15,9 +15,8 @@ const CHUNK_ROWS = 500;
 /**
  * Streams a sheet's rows into import_rows with COPY: the file passes through in chunks and is never
  * held whole, and PostgreSQL takes the rows at COPY speed. Answers the number of rows staged.
- * `onChunk` runs between chunks (the upload's heartbeat).
  */
-export async function stageRows(pool: pg.Pool, tenantId: string, jobId: string, rows: AsyncIterable<SheetRow>, onChunk: (count: number) => void): Promise<number> {
+export async function stageRows(pool: pg.Pool, tenantId: string, jobId: string, rows: AsyncIterable<SheetRow>): Promise<number> {
   let count = 0;
   async function* lines() {
     let chunk = '';
@@ -27,7 +26,6 @@ export async function stageRows(pool: pg.Pool, tenantId: string, jobId: string, 
       count++;
       if (++inChunk >= CHUNK_ROWS) {
         yield chunk;
-        onChunk(count);
         chunk = '';
         inChunk = 0;
       }

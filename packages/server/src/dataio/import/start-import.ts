@@ -37,13 +37,21 @@ export function formatOf(fileName: string): FileFormat {
  * A bad file (no sheet, a wrong header, no rows) removes the job and changes nothing else.
  */
 export async function startImport(database: Database, jobs: Jobs, auth: AuthContext, input: StartImportInput): Promise<JobRow> {
+  try {
+    return await stageAndQueue(database, jobs, auth, input);
+  } catch (error) {
+    input.file.resume(); // let the rest of the upload drain so the answer can be sent
+    throw error;
+  }
+}
+
+async function stageAndQueue(database: Database, jobs: Jobs, auth: AuthContext, input: StartImportInput): Promise<JobRow> {
   const { db, pool } = database;
   const format = formatOf(input.fileName);
+  const scope = await openScope(db, auth, input.object);
   if (input.target === 'pool' && !(POOL_OBJECTS as readonly string[]).includes(input.object)) {
-    const scope = await openScope(db, auth, input.object);
     throw invalid('import.no_pool', { object: auth.locale === 'en-US' ? scope.object.label.en : scope.object.label.zh });
   }
-  const scope = await openScope(db, auth, input.object);
   const job = await db.insertInto('import_jobs').values({
     tenant_id: auth.tenantId, object: scope.object.key, target: input.target, file_name: input.fileName.slice(0, 255), format,
     encoding: format === 'csv' ? input.encoding : null, mode: input.mode, started_by: auth.userId, notices: '[]',
@@ -60,7 +68,7 @@ export async function startImport(database: Database, jobs: Jobs, auth: AuthCont
   try {
     const sheet = await openSheet(input.file, { format, encoding: input.encoding, locale: auth.locale });
     const plan = planColumns(scope.object, sheet.header, auth.locale, input.target);
-    const total = await stageRows(pool, auth.tenantId, job.id, sheet.rows, () => {});
+    const total = await stageRows(pool, auth.tenantId, job.id, sheet.rows);
     if (input.truncated?.()) throw new AppError(413, 'too_large', 'import.too_large', { max: '512 MB' });
     if (total === 0) throw invalid('import.no_rows');
     const notices: StoredMessage[] = sheet.notices.map((text) => ({ key: 'import.text', params: { text } }));
@@ -73,7 +81,6 @@ export async function startImport(database: Database, jobs: Jobs, auth: AuthCont
     });
   } catch (error) {
     await db.deleteFrom('import_jobs').where('tenant_id', '=', auth.tenantId).where('id', '=', job.id).execute();
-    input.file.resume(); // let the rest of the upload drain so the answer can be sent
     throw error;
   } finally {
     clearInterval(beat);
