@@ -64,14 +64,15 @@ try {
   console.log(`server pid ${pid} on port ${port}, RSS at rest ${mb(idle)}`);
   const base = `http://127.0.0.1:${port}/api/v1/lead/export?view=all&sort=-createdAt&columns=${COLUMNS.join(',')}`;
 
-  // Baseline: PostgreSQL writes the same columns (names for owner and pool group, local times) in the same order.
+  // Baseline: PostgreSQL writes the same columns (names for owner and pool group, local times) in the
+  // list's order (orderBy of -createdAt: created_at DESC, then id).
   const client = new pg.Client({ connectionString: bench.url });
   await client.connect();
   const copySql = `COPY (SELECT l.name, l.company_name, l.phone, l.title, l.status, l.mobile, l.email,
       to_char(l.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), u.name, g.name
     FROM leads l LEFT JOIN users u ON u.tenant_id = l.tenant_id AND u.id = l.owner_id
     LEFT JOIN pool_groups g ON g.tenant_id = l.tenant_id AND g.id = l.pool_group_id
-    WHERE l.tenant_id = '${org.tenantId}' ORDER BY l.created_at DESC NULLS LAST, l.id) TO STDOUT WITH (FORMAT csv, HEADER)`;
+    WHERE l.tenant_id = '${org.tenantId}' ORDER BY l.created_at DESC, l.id) TO STDOUT WITH (FORMAT csv, HEADER)`;
   const copy = async () => {
     const started = performance.now();
     let bytes = 0;
