@@ -91,8 +91,9 @@ describe('导入 across server processes: one import per company, a killed serve
     };
     const job = () => database.db.selectFrom('import_jobs').selectAll().where('tenant_id', '=', org.tenantId).executeTakeFirstOrThrow();
     const counts = async () => (await sql<{ outcomes: number; last: number | null; leads: number; changes: number }>`SELECT
-        (SELECT count(*)::int FROM import_rows WHERE tenant_id = ${org.tenantId}::uuid AND outcome IS NOT NULL) AS outcomes,
-        (SELECT max(line) FROM import_rows WHERE tenant_id = ${org.tenantId}::uuid AND outcome IS NOT NULL) AS last,
+        (SELECT count(*)::int FROM import_rows i WHERE tenant_id = ${org.tenantId}::uuid AND (outcome IS NOT NULL OR EXISTS (
+          SELECT 1 FROM import_changes c WHERE c.tenant_id = i.tenant_id AND c.job_id = i.job_id AND c.line = i.line))) AS outcomes,
+        (SELECT max(line) FROM import_changes WHERE tenant_id = ${org.tenantId}::uuid) AS last,
         (SELECT count(*)::int FROM leads WHERE tenant_id = ${org.tenantId}::uuid) AS leads,
         (SELECT count(*)::int FROM import_changes WHERE tenant_id = ${org.tenantId}::uuid) AS changes`.execute(database.db)).rows[0]!;
 

@@ -54,9 +54,14 @@ export async function runBatch(tx: Tx, ctx: BatchContext, rows: SheetRow[], from
   for (const r of results) counts[r.outcome]++;
   const cursor = results.length ? results.at(-1)!.line : fromCursor;
 
-  await sql`UPDATE import_rows AS i SET outcome = u.outcome, error = u.error
-    FROM unnest(${results.map((r) => r.line)}::int[], ${results.map((r) => r.outcome)}::text[], ${results.map((r) => (r.error ? JSON.stringify(r.error) : null))}::jsonb[]) AS u(line, outcome, error)
-    WHERE i.tenant_id = ${ctx.tenantId}::uuid AND i.job_id = ${ctx.jobId}::uuid AND i.line = u.line`.execute(tx);
+  // Rows written are known by import_changes; only the others get an outcome here (the error report
+  // reads the failed ones), which spares rewriting every staged row of a large import.
+  const unwritten = results.filter((r) => !r.change);
+  if (unwritten.length) {
+    await sql`UPDATE import_rows AS i SET outcome = u.outcome, error = u.error
+      FROM unnest(${unwritten.map((r) => r.line)}::int[], ${unwritten.map((r) => r.outcome)}::text[], ${unwritten.map((r) => (r.error ? JSON.stringify(r.error) : null))}::jsonb[]) AS u(line, outcome, error)
+      WHERE i.tenant_id = ${ctx.tenantId}::uuid AND i.job_id = ${ctx.jobId}::uuid AND i.line = u.line`.execute(tx);
+  }
   const changes = results.filter((r) => r.change);
   if (changes.length) {
     await sql`INSERT INTO import_changes (tenant_id, job_id, record_id, line, kind, previous, version)

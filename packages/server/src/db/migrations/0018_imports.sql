@@ -42,7 +42,8 @@ CREATE UNIQUE INDEX import_jobs_one_active_ux ON import_jobs (tenant_id)
 CREATE INDEX import_jobs_started_ix ON import_jobs (tenant_id, started_at DESC, id);
 CREATE INDEX import_jobs_live_ix ON import_jobs (status, heartbeat_at) WHERE status IN ('parsing', 'queued', 'running', 'interrupted');
 
--- outcome: null until its batch ran, then created / updated / skipped / failed; error as { key, params }.
+-- outcome: skipped or failed (error as { key, params }) once its batch ran; rows the import wrote
+-- are in import_changes instead, and every row up to the job's cursor has been through a batch.
 CREATE TABLE import_rows (
   tenant_id uuid NOT NULL,
   job_id    uuid NOT NULL,
