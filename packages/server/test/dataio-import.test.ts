@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import SwaggerParser from '@apidevtools/swagger-parser';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import type { ImportJob } from '@yixiao/core';
@@ -83,6 +85,31 @@ describe('导入: the import runner (duplicate modes, error report, undo, cancel
     // Someone else's import is not theirs to read.
     assert.equal((await c.rep.get(`/api/v1/imports/${job.id}/errors`)).statusCode, 404);
     assert.equal((await c.rep.get(`/api/v1/imports/${job.id}`)).statusCode, 404);
+  });
+
+  it('错误报告 comes in the uploaded format and encoding: GB18030 CSV back as GB18030, XLSX back as XLSX', async () => {
+    const { c } = await company();
+    const rows = [['姓名', '公司名称', '负责人', '状态'], ['𠀀先生', '某某公司', '查无此人', '未处理']];
+    const gbJob = await importFile(t, c.admin, 'lead', iconv.encode(csv(rows).toString('utf8'), 'gb18030'), { encoding: 'gb18030' });
+    assert.equal(gbJob.failed, 1);
+    const gb = await c.admin.request('GET', `/api/v1/imports/${gbJob.id}/errors`);
+    const text = iconv.decode(gb.rawPayload, 'gb18030');
+    assert.deepEqual(parseCsv(text)[1]!.slice(1), ['𠀀先生', '某某公司', '查无此人', '未处理']);
+
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('线索');
+    for (const r of rows) sheet.addRow(r);
+    const xlsx = Buffer.from(await book.xlsx.writeBuffer());
+    const xlsxJob = await importFile(t, c.admin, 'lead', xlsx, {}, 'leads.xlsx');
+    assert.deepEqual([xlsxJob.format, xlsxJob.failed], ['xlsx', 1]);
+    const report = await c.admin.request('GET', `/api/v1/imports/${xlsxJob.id}/errors`);
+    assert.match(String(report.headers['content-type']), /spreadsheetml/);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(report.rawPayload as unknown as ArrayBuffer);
+    const texts = (n: number) => [1, 2, 3, 4, 5].map((i) => back.worksheets[0]!.getRow(n).getCell(i).text);
+    assert.deepEqual(texts(1), ['错误提示', '姓名', '公司名称', '负责人', '状态']);
+    assert.deepEqual(texts(2).slice(1), ['𠀀先生', '某某公司', '查无此人', '未处理']);
+    assert.match(texts(2)[0]!, /查无此人/);
   });
 
   it('a rep cannot overwrite a record they may not edit: that row fails with the reason', async () => {
