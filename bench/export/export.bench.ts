@@ -52,7 +52,7 @@ try {
 
   // PROFILE=dir: the server writes a CPU profile there when it stops.
   const profile = process.env.PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE}`] : [];
-  server = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(here, 'server.ts')], {
+  server = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(here, '..', 'app-server.ts')], {
     env: { ...process.env, BENCH_DATABASE_URL: bench.url }, stdio: ['ignore', 'pipe', 'inherit'],
   });
   const pid = server.pid!;

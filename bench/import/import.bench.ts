@@ -136,7 +136,7 @@ try {
 
   const admin = await db.selectFrom('users').select('id').where('tenant_id', '=', tenantId).where('login', '=', org.adminLogin).executeTakeFirstOrThrow();
   const token = await createApiToken(db, tenantId, admin.id, 'bearer');
-  server = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'server.ts')], { env: { ...process.env, BENCH_DATABASE_URL: bench.url }, stdio: ['ignore', 'pipe', 'inherit'] });
+  server = spawn(process.execPath, ['--import', 'tsx', path.join(here, '..', 'app-server.ts')], { env: { ...process.env, BENCH_DATABASE_URL: bench.url }, stdio: ['ignore', 'pipe', 'inherit'] });
   const pid = server.pid!;
   const port = await new Promise<number>((resolve, reject) => {
     createInterface({ input: server!.stdout! }).on('line', (line) => { if (line.startsWith('listening ')) resolve(Number(line.split(' ')[1])); });

@@ -16,7 +16,6 @@ export const records = {
     'records.list.modeList': '列表',
     'records.list.totalCapped': '共 10,000+ 条',
     'records.list.empty': '暂无{{object}}',
-    'records.list.export': '导出',
     'records.list.createFirst': '新建{{object}}',
 
     'records.sort.asc': '升序 A-Z',
@@ -196,7 +195,6 @@ export const records = {
     'records.list.modeList': 'List',
     'records.list.totalCapped': '10,000+ in total',
     'records.list.empty': 'No {{object}} records yet',
-    'records.list.export': 'Export',
     'records.list.createFirst': 'New {{object}}',
 
     'records.sort.asc': 'Sort A-Z',

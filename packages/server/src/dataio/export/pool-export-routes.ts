@@ -1,14 +1,13 @@
 import { POOL_OBJECTS } from '@yixiao/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sql, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import { standardObject } from '../../metadata/objects';
 import { requireAuth } from '../../platform/http/auth-hook';
 import { errorBody, invalid } from '../../platform/http/errors';
 import { listWhere, orderBy } from '../../records/list-records';
 import { listQuerySchema, parseFilter } from '../../records/schemas';
+import { poolListPredicates } from '../../objects/pool/pool-list';
 import { openScope } from '../../records/scope';
-import { R } from '../../records/sql-ref';
 import { exportFormatQuery } from './download';
 import { exportColumns, sendListExport } from './send-list';
 
@@ -43,9 +42,7 @@ export const poolExportRoutes: FastifyPluginAsyncZod = async (app) => {
       const q = request.query;
       const parsed = parseFilter(q.filter);
       if (parsed && 'error' in parsed) throw invalid('records.bad_filter', { field: 'filter', reason: parsed.error ?? '' });
-      const groups = q.groupId ? scope.viewer.pools.member.filter((g) => g === q.groupId) : scope.viewer.pools.member;
-      const visible = sql<SqlBool>`${sql.ref(`${R}.pool_group_id`)} = ANY(${groups}::uuid[])`;
-      const state = q.all === 'true' ? sql<SqlBool>`true` : sql<SqlBool>`${sql.ref(`${R}.pool_state`)} = 'pool'`;
+      const { state, visible } = poolListPredicates(scope, q);
       const columns = await exportColumns(db, scope, q.columns);
       if (columns.length === 0) throw invalid('records.unknown_field', { field: q.columns ?? '' });
       return sendListExport(request, reply, db, scope, {

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sql, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import { POOL_ACTIONS, POOL_OBJECTS, type PoolAction } from '@yixiao/core';
 import { standardObject } from '../../metadata/objects';
@@ -12,9 +11,9 @@ import { listRecords } from '../../records/list-records';
 import { findRow } from '../../records/read';
 import { batchResultSchema, idsSchema, listQuerySchema, parseFilter, recordInputSchema, recordSchema } from '../../records/schemas';
 import { openScope } from '../../records/scope';
-import { R } from '../../records/sql-ref';
 import { runPoolAction } from './actions';
 import { poolEvents } from './event-list';
+import { poolListPredicates } from './pool-list';
 import { loadGroup } from './groups';
 import { initPoolGroup } from './init-group';
 import { poolStatus } from './recycle';
@@ -49,10 +48,7 @@ export const poolRoutes: FastifyPluginAsyncZod = async (app) => {
       const q = request.query;
       const parsed = parseFilter(q.filter);
       if (parsed && 'error' in parsed) throw invalid('records.bad_filter', { field: 'filter', reason: parsed.error ?? '' });
-      const groups = q.groupId ? scope.viewer.pools.member.filter((g) => g === q.groupId) : scope.viewer.pools.member;
-      // Members see their groups' records in the pool list, whoever holds them; the details stay behind the usual rules.
-      const visible = sql<SqlBool>`${sql.ref(`${R}.pool_group_id`)} = ANY(${groups}::uuid[])`;
-      const state = q.all === 'true' ? sql<SqlBool>`true` : sql<SqlBool>`${sql.ref(`${R}.pool_state`)} = 'pool'`;
+      const { state, visible } = poolListPredicates(scope, q);
       return listRecords(db, scope, { filter: parsed?.filter, sort: q.sort, page: q.page, pageSize: q.pageSize }, state, visible);
     });
 

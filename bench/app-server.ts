@@ -1,8 +1,8 @@
-// The server process of the export benchmark: the real app on the bench database, alone in its
-// process so its peak RSS is the export's. Prints "listening <port>" once it takes requests.
-import { buildApp } from '../../packages/server/src/app';
-import { configFromEnv } from '../../packages/server/src/config';
-import { openDatabase } from '../../packages/server/src/db/database';
+// The server process of a benchmark (import, export): the real app on the bench database, alone in
+// its process so its peak RSS is the work measured. Prints "listening <port>" once it takes requests.
+import { buildApp } from '../packages/server/src/app';
+import { configFromEnv } from '../packages/server/src/config';
+import { openDatabase } from '../packages/server/src/db/database';
 
 const url = process.env.BENCH_DATABASE_URL;
 if (!url) throw new Error('BENCH_DATABASE_URL is not set');
