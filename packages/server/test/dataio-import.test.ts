@@ -187,11 +187,16 @@ describe('导入: the import runner (duplicate modes, error report, undo, cancel
       ['姓名', '公司名称', '状态', '所属公海', '地址'],
       ['甲', '甲公司', '未处理', '自动分配池', '北京市海淀区'],
       ['乙', '乙公司', '未处理', '自动分配池', '上海市'],
+      ['丙', '丙公司', '未处理', '自动分配池', '北京市朝阳区'],
+      ['丁', '丁公司', '未处理', '自动分配池', '北京市东城区'],
     ]);
     const job = await importFile(t, c.admin, 'lead', file, { mode: 'skip', target: 'pool' });
-    assert.deepEqual([job.status, job.created, job.failed], ['done', 2, 0]);
+    assert.deepEqual([job.status, job.created, job.failed], ['done', 4, 0]);
+    // One notice for the batch, not one per lead: the rep hears of the three at once.
+    const notices = await t.database.db.selectFrom('notifications').select(['title', 'link']).where('tenant_id', '=', org.tenantId).where('user_id', '=', org.userIds.rep).execute();
+    assert.deepEqual(notices, [{ title: '公海池分配给您 3 条销售线索：甲、丙、丁 等', link: '/lead' }]);
     const rows = (await sql<{ id: string; name: string; owner_id: string | null; pool_state: string; pool_group_id: string }>`
-      SELECT id, name, owner_id, pool_state, pool_group_id FROM leads WHERE tenant_id = ${org.tenantId}::uuid ORDER BY name`.execute(t.database.db)).rows;
+      SELECT id, name, owner_id, pool_state, pool_group_id FROM leads WHERE tenant_id = ${org.tenantId}::uuid AND name IN ('甲', '乙') ORDER BY name`.execute(t.database.db)).rows;
     assert.deepEqual(rows.map((r) => [r.name, r.owner_id, r.pool_state, r.pool_group_id]), [
       ['乙', null, 'pool', groupId],
       ['甲', org.userIds.rep, 'held', groupId],

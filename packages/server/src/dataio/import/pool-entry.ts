@@ -2,7 +2,7 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { FilterNode } from '@yixiao/core';
 import type { Tx } from '../../db/database';
 import { poolCtx } from '../../objects/pool/actions';
-import { afterEnteringPool } from '../../objects/pool/enter-pool';
+import { afterEnteringPool, sendAssignedNotices, type AssignedNotices } from '../../objects/pool/enter-pool';
 import { invalid } from '../../platform/http/errors';
 import { compileFilter } from '../../records/filter-sql';
 import type { RecordScope } from '../../records/scope';
@@ -61,10 +61,12 @@ export async function enterPools(tx: Tx, scope: RecordScope, rows: Row[]): Promi
     for (const f of found) candidates.add(f.id);
   }
   const pool = poolCtx(scope);
+  const notices: AssignedNotices = new Map();
   for (const row of rows) {
     if (!candidates.has(row.id as string)) continue;
-    const after = await afterEnteringPool(tx, pool, row);
+    const after = await afterEnteringPool(tx, pool, row, notices);
     if (after !== row) changed.set(row.id as string, after);
   }
+  await sendAssignedNotices(tx, pool, notices);
   return changed;
 }

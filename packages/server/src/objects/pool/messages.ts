@@ -25,6 +25,7 @@ defineMessages({
   'pool.recycle_warning_body_account': { zh: '规则：{rule}。跟进或成交后即可保留。', en: 'Rule: {rule}. Follow it up or win a deal to keep it.' },
   'pool.recycled_title': { zh: '{object}“{name}”已按规则退回公海池', en: '{object} "{name}" went back to the pool by rule' },
   'pool.assigned_title': { zh: '公海池分配给您一条{object}：{name}', en: 'The pool assigned you a {object}: {name}' },
+  'pool.assigned_many_title': { zh: '公海池分配给您 {count} 条{object}：{names} 等', en: 'The pool assigned you {count} {object} records: {names} …' },
   'pool.rule.idle': { zh: '{days} 天未跟进', en: 'not followed up for {days} days' },
   'pool.rule.unconverted': { zh: '{days} 天未转换', en: 'not converted within {days} days' },
   'pool.rule.unwon': { zh: '领取后 {days} 天未成交', en: 'no deal won within {days} days of claiming' },
