@@ -251,6 +251,12 @@ describe('导入: the import runner (duplicate modes, error report, undo, cancel
     assert.equal(undo.json().removed, job.created);
   });
 
+  it('stores the upload\'s file name cleaned: no folders, no control or bidi-override characters', async () => {
+    const { c } = await company();
+    const job = await importFile(t, c.rep, 'lead', FILE, { mode: 'skip' }, '..\\tmp\\客户\u202Evsc.名单\u0007.csv');
+    assert.equal(job.fileName, '客户vsc.名单.csv');
+  });
+
   it('查看历史导入日志: the starter sees their imports, administrators everyone\'s', async () => {
     const { c } = await company();
     const mine = await importFile(t, c.rep, 'lead', FILE, { mode: 'skip' });

@@ -1,4 +1,5 @@
 import type { FileFormat, Locale } from '@yixiao/core';
+import { contentDisposition } from '../../platform/files/file-name';
 
 /** Characters no file system or browser takes in a name (and quotes, which would end the header value). */
 // eslint-disable-next-line no-control-regex
@@ -21,8 +22,5 @@ export function exportFileName(
   return { name: `${name}-${day}.${format}`, ascii: `${ascii}-${day}.${format}` };
 }
 
-/** Content-Disposition with the plain fallback and the real name in RFC 5987 form, which browsers prefer. */
-export function attachmentHeader(file: ExportFileName): string {
-  const encoded = encodeURIComponent(file.name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${file.ascii}"; filename*=UTF-8''${encoded}`;
-}
+/** Content-Disposition with the plain name as the fallback and the real one in RFC 5987 form, which browsers prefer. */
+export const attachmentHeader = (file: ExportFileName): string => contentDisposition('attachment', file.name, file.ascii);

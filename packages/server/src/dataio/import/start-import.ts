@@ -4,6 +4,7 @@ import type { Database } from '../../db/database';
 import type { StoredMessage } from '../../db/schema-imports';
 import type { AuthContext } from '../../platform/auth/context';
 import { AppError, invalid } from '../../platform/http/errors';
+import { sanitizeFileName } from '../../platform/files/file-name';
 import type { Jobs } from '../../platform/jobs/jobs';
 import { openScope } from '../../records/scope';
 import { planColumns } from '../read/columns';
@@ -53,7 +54,7 @@ async function stageAndQueue(database: Database, jobs: Jobs, auth: AuthContext, 
     throw invalid('import.no_pool', { object: auth.locale === 'en-US' ? scope.object.label.en : scope.object.label.zh });
   }
   const job = await db.insertInto('import_jobs').values({
-    tenant_id: auth.tenantId, object: scope.object.key, target: input.target, file_name: input.fileName.slice(0, 255), format,
+    tenant_id: auth.tenantId, object: scope.object.key, target: input.target, file_name: sanitizeFileName(input.fileName, null), format,
     encoding: format === 'csv' ? input.encoding : null, mode: input.mode, started_by: auth.userId, notices: '[]',
   }).returningAll().executeTakeFirst().catch(async (error: { code?: string; constraint?: string }) => {
     if (error.code === '23505' && error.constraint === 'import_jobs_one_active_ux') throw await busyError(db, auth);

@@ -79,6 +79,8 @@ async function zipped(sheet: ExcelJS.Worksheet): Promise<void> {
 function xlsxWriter(out: Writable, options: SheetWriterOptions): SheetWriter {
   // No shared strings and no styles: both would be held in memory until the end of the file.
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
+  // archiver's readable-stream state: awaitDrain counts the pipe's writes waiting for 'drain'.
+  const zip = (book as unknown as { zip: { _readableState?: { awaitDrain?: number } } }).zip;
   const name = sheetName(options.sheetName);
   const taken = new Set<string>();
   const addSheet = (wanted: string) => {
@@ -108,9 +110,10 @@ function xlsxWriter(out: Writable, options: SheetWriterOptions): SheetWriter {
       first ??= [...cells];
       put(sheet, cells);
       rowsInSheet++;
-      // exceljs pipes the ZIP into `out`, and the pipe waits for `out` to drain; waiting for the
-      // compressor's input is enough to keep memory flat.
       await zipped(sheet);
+      // exceljs pipes the ZIP into `out`; the pipe stops while a write() answered "full". Wait as
+      // long as it does, so the rows' source slows down with the reader.
+      while (zip._readableState?.awaitDrain && !out.destroyed) await either(out, ['drain', 'close']);
       if (out.destroyed) throw new Error('the output closed before the sheet was written');
     },
     async end() {

@@ -32,9 +32,12 @@ export function sanitizeFileName(raw: string, sniffedExtension: string | null): 
 const ALIASES: Record<string, string[]> = { jpg: ['jpeg', 'jpe'], cfb: ['doc', 'xls', 'ppt', 'msg'], txt: ['csv', 'tsv', 'log', 'md'] };
 const sameExtension = (given: string, sniffed: string) => given === sniffed || (ALIASES[sniffed]?.includes(given) ?? false);
 
-/** Content-Disposition with an ASCII fallback and the real name in RFC 5987 form (Chinese names survive). */
-export function contentDisposition(kind: 'inline' | 'attachment', fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+/**
+ * Content-Disposition with an ASCII fallback and the real name in RFC 5987 form (Chinese names
+ * survive). The fallback is the name with its other characters replaced, unless one is given.
+ */
+export function contentDisposition(kind: 'inline' | 'attachment', fileName: string, asciiFallback?: string): string {
+  const ascii = (asciiFallback ?? fileName).replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
