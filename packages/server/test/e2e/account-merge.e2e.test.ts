@@ -2,21 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
-import { TEST_PASSWORD } from '../support/app';
+import { apiAs, TEST_PASSWORD } from '../support/app';
 import { chooseOption, signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
 import { createOrg } from '../support/org';
 
 const SHOTS = process.env.YIXIAO_E2E_SCREENSHOTS;
-
-/** A signed-in API client for the browser test's server, whose allowed origin is its own address. */
-async function apiClient(t: BrowserTest, login: string) {
-  const headers = { origin: t.baseUrl };
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login, password: TEST_PASSWORD }, headers });
-  assert.equal(res.statusCode, 200, res.body);
-  const cookie = res.cookies.find((c) => c.name === 'yx_session')!;
-  const auth = { ...headers, cookie: `yx_session=${cookie.value}`, 'x-csrf-token': res.json().csrfToken as string };
-  return { post: (url: string, body: object) => t.app.inject({ method: 'POST', url, payload: body, headers: auth }) };
-}
 
 const rowOf = (page: Page, name: string) => page.getByTestId('list-table').locator('tr', { has: page.getByText(name, { exact: true }) });
 
@@ -31,16 +21,11 @@ describe('合并客户 in the browser (§3.5.10)', () => {
   after(() => t.close());
 
   it('a rep selects two accounts in the list, 合并, picks the master and a value; the survivor shows the other\'s contact', async () => {
-    const rep = await apiClient(t, org.logins.rep);
-    const create = async (object: string, values: Record<string, unknown>) => {
-      const res = await rep.post(`/api/v1/${object}`, values);
-      assert.equal(res.statusCode, 201, res.body);
-      return res.json() as { id: string };
-    };
-    const master = await create('account', { name: '京东方科技', phone: '010-64318888', level: '普通客户' });
-    const other = await create('account', { name: '京东方科技集团（重复录入）', phone: '010-64319999', level: '重点客户' });
-    await create('contact', { name: '王采购', accountId: other.id });
-    await create('opportunity', { name: '京东方 CRM 项目', accountId: master.id });
+    const rep = await apiAs(t, org.logins.rep);
+    const master = await rep.create('/api/v1/account', { name: '京东方科技', phone: '010-64318888', level: '普通客户' });
+    const other = await rep.create('/api/v1/account', { name: '京东方科技集团（重复录入）', phone: '010-64319999', level: '重点客户' });
+    await rep.create('/api/v1/contact', { name: '王采购', accountId: other.id });
+    await rep.create('/api/v1/opportunity', { name: '京东方 CRM 项目', accountId: master.id });
 
     const page = await t.newPage();
     await signInThroughForm(page, org.logins.rep, TEST_PASSWORD);
@@ -91,17 +76,12 @@ describe('合并客户 in the browser (§3.5.10)', () => {
   });
 
   it('转移给他人 on an account page carries the chosen related records held by its owner, never a won opportunity', async () => {
-    const rep = await apiClient(t, org.logins.rep);
-    const create = async (object: string, values: Record<string, unknown>) => {
-      const res = await rep.post(`/api/v1/${object}`, values);
-      assert.equal(res.statusCode, 201, res.body);
-      return res.json() as { id: string };
-    };
-    const account = await create('account', { name: '华为技术' });
-    const contact = await create('contact', { name: '刘经理', accountId: account.id });
-    const open = await create('opportunity', { name: '华为 进行中', accountId: account.id });
-    const won = await create('opportunity', { name: '华为 已赢单', accountId: account.id, stage: '赢单' });
-    const contract = await create('contract', { title: '华为合同', accountId: account.id, amount: '1000.00' });
+    const rep = await apiAs(t, org.logins.rep);
+    const account = await rep.create('/api/v1/account', { name: '华为技术' });
+    const contact = await rep.create('/api/v1/contact', { name: '刘经理', accountId: account.id });
+    const open = await rep.create('/api/v1/opportunity', { name: '华为 进行中', accountId: account.id });
+    const won = await rep.create('/api/v1/opportunity', { name: '华为 已赢单', accountId: account.id, stage: '赢单' });
+    const contract = await rep.create('/api/v1/contract', { title: '华为合同', accountId: account.id, amount: '1000.00' });
 
     const page = await t.newPage();
     await signInThroughForm(page, org.logins.rep, TEST_PASSWORD);

@@ -1,22 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { TEST_PASSWORD } from '../support/app';
+import { apiAs, TEST_PASSWORD } from '../support/app';
 import { signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
 import { createOrg } from '../support/org';
-
-/** A signed-in API client for the browser test's server, whose allowed origin is its own address. */
-async function apiClient(t: BrowserTest, login: string) {
-  const headers = { origin: t.baseUrl };
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login, password: TEST_PASSWORD }, headers });
-  assert.equal(res.statusCode, 200, res.body);
-  const cookie = res.cookies.find((c) => c.name === 'yx_session')!;
-  const auth = { ...headers, cookie: `yx_session=${cookie.value}`, 'x-csrf-token': res.json().csrfToken as string };
-  return async (url: string, payload: object) => {
-    const made = await t.app.inject({ method: 'POST', url, payload, headers: auth });
-    assert.equal(made.statusCode, 201, made.body);
-    return made.json().id as string;
-  };
-}
 
 describe('活动记录 in the browser (§3.7.7, §4.5)', () => {
   let t: BrowserTest;
@@ -25,13 +11,13 @@ describe('活动记录 in the browser (§3.7.7, §4.5)', () => {
   before(async () => {
     t = await startBrowserTest();
     org = await createOrg(t);
-    const rep = await apiClient(t, org.logins.rep);
-    const peer = await apiClient(t, org.logins.peer);
-    const account = await rep('/api/v1/account', { name: '仁科互动有限公司' });
-    await rep(`/api/v1/account/${account}/activities`, { type: '拜访', content: '上门拜访仁科，确认需求' });
-    const lead = await peer('/api/v1/lead', { name: '赵六', companyName: '上海某公司' });
-    await peer(`/api/v1/lead/${lead}/activities`, { type: '电话', content: '电话联系赵六' });
-    await peer(`/api/v1/lead/${lead}/activities`, { type: '邮件', content: '发送资料给赵六' });
+    const rep = await apiAs(t, org.logins.rep);
+    const peer = await apiAs(t, org.logins.peer);
+    const account = await rep.create('/api/v1/account', { name: '仁科互动有限公司' });
+    await rep.create(`/api/v1/account/${account.id}/activities`, { type: '拜访', content: '上门拜访仁科，确认需求' });
+    const lead = await peer.create('/api/v1/lead', { name: '赵六', companyName: '上海某公司' });
+    await peer.create(`/api/v1/lead/${lead.id}/activities`, { type: '电话', content: '电话联系赵六' });
+    await peer.create(`/api/v1/lead/${lead.id}/activities`, { type: '邮件', content: '发送资料给赵六' });
   });
   after(() => t.close());
 

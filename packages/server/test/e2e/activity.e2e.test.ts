@@ -1,39 +1,27 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { TEST_PASSWORD } from '../support/app';
+import { apiAs, TEST_PASSWORD, type ApiClient } from '../support/app';
 import { chooseOption, signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
 import { createOrg } from '../support/org';
 import { PDF, PNG } from '../support/uploads';
 
 const SHOTS = process.env.YIXIAO_E2E_SCREENSHOTS;
 
-/** A signed-in API client for the browser test's server, whose allowed origin is its own address. */
-async function apiClient(t: BrowserTest, login: string) {
-  const headers = { origin: t.baseUrl };
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login, password: TEST_PASSWORD }, headers });
-  assert.equal(res.statusCode, 200, res.body);
-  const cookie = res.cookies.find((c) => c.name === 'yx_session')!;
-  const auth = { ...headers, cookie: `yx_session=${cookie.value}`, 'x-csrf-token': res.json().csrfToken as string };
-  return (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) => t.app.inject({ method, url, payload, headers: auth });
-}
-
 describe('动态, 任务日程, 文档 and 操作记录 on a lead in the browser', () => {
   let t: BrowserTest;
   let org: Awaited<ReturnType<typeof createOrg>>;
   let leadId: string;
-  let rep: Awaited<ReturnType<typeof apiClient>>;
+  let rep: ApiClient;
 
   before(async () => {
     t = await startBrowserTest();
     org = await createOrg(t);
-    rep = await apiClient(t, org.logins.rep);
-    const lead = await rep('POST', '/api/v1/lead', { name: '李四', companyName: '北京仁科互动' });
-    assert.equal(lead.statusCode, 201, lead.body);
-    leadId = lead.json().id;
-    assert.equal((await rep('PATCH', `/api/v1/lead/${leadId}`, { status: '已联系', version: lead.json().version })).statusCode, 200);
+    rep = await apiAs(t, org.logins.rep);
+    const lead = await rep.create<{ id: string; version: number }>('/api/v1/lead', { name: '李四', companyName: '北京仁科互动' });
+    leadId = lead.id;
+    assert.equal((await rep.patch(`/api/v1/lead/${leadId}`, { status: '已联系', version: lead.version })).statusCode, 200);
     // Hostile content sent straight to the API: the feed must show it harmless.
-    const hostile = await rep('POST', `/api/v1/lead/${leadId}/activities`, { type: '其他', content: '<p>旧记录</p><img src=x onerror="window.__xss=1"><script>window.__xss=2</script>' });
-    assert.equal(hostile.statusCode, 201, hostile.body);
+    await rep.create(`/api/v1/lead/${leadId}/activities`, { type: '其他', content: '<p>旧记录</p><img src=x onerror="window.__xss=1"><script>window.__xss=2</script>' });
   });
   after(() => t.close());
 
@@ -66,7 +54,7 @@ describe('动态, 任务日程, 文档 and 操作记录 on a lead in the browser
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/activity-feed.png`, fullPage: true });
     const mention = await t.database.db.selectFrom('notifications').select('title').where('user_id', '=', org.userIds.peer).executeTakeFirst();
     assert.equal(mention?.title, '孙销售 在销售线索「李四」的动态中提到了你');
-    assert.ok((await rep('GET', `/api/v1/lead/${leadId}`)).json().lastActivityAt, 'the lead counts as followed up');
+    assert.ok((await rep.get(`/api/v1/lead/${leadId}`)).json().lastActivityAt, 'the lead counts as followed up');
 
     // 任务日程: a task for myself, completed with its checkbox.
     await page.getByTestId('detail-tab-tasks').click();

@@ -5,24 +5,11 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { generateSampleCompanies } from '../../src/registry/sample-generator';
 import { CITIES, TRADES } from '../../src/registry/sample-data';
-import { TEST_PASSWORD } from '../support/app';
+import { apiAs, TEST_PASSWORD, type ApiClient } from '../support/app';
 import { chooseOption, signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
 import { createOrg } from '../support/org';
 
 const SHOTS = process.env.YIXIAO_E2E_SCREENSHOTS;
-
-/** A signed-in API client for the browser test's server, whose allowed origin is its own address. */
-async function apiClient(t: BrowserTest, login: string) {
-  const headers = { origin: t.baseUrl };
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login, password: TEST_PASSWORD }, headers });
-  assert.equal(res.statusCode, 200, res.body);
-  const cookie = res.cookies.find((c) => c.name === 'yx_session')!;
-  const auth = { ...headers, cookie: `yx_session=${cookie.value}`, 'x-csrf-token': res.json().csrfToken as string };
-  return {
-    post: (url: string, body: object = {}) => t.app.inject({ method: 'POST', url, payload: body, headers: auth }),
-    put: (url: string, body: object) => t.app.inject({ method: 'PUT', url, payload: body, headers: auth }),
-  };
-}
 
 /** A sample company named 城市 + 字号 + 行业 + 有限公司 that has a web site, and the start a rep would type. */
 function sampleCompany() {
@@ -35,13 +22,13 @@ function sampleCompany() {
 describe('工商信息 in the browser (§3.5.2)', () => {
   let t: BrowserTest;
   let org: Awaited<ReturnType<typeof createOrg>>;
-  let admin: Awaited<ReturnType<typeof apiClient>>;
+  let admin: ApiClient;
   const fill = [{ source: 'address', target: 'address' }, { source: 'phone', target: 'phone' }, { source: 'website', target: 'website' }];
 
   before(async () => {
     t = await startBrowserTest();
     org = await createOrg(t);
-    admin = await apiClient(t, org.logins.admin);
+    admin = await apiAs(t, org.logins.admin);
     assert.equal((await admin.post('/api/v1/admin/business-registry/data/sample')).statusCode, 200);
     assert.equal((await admin.put('/api/v1/admin/business-registry', { provider: 'offline', fill })).statusCode, 200);
   });

@@ -5,21 +5,11 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { TEST_PASSWORD } from '../support/app';
+import { apiAs, TEST_PASSWORD } from '../support/app';
 import { signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
 import { createOrg } from '../support/org';
 
 const SHOTS = process.env.YIXIAO_E2E_SCREENSHOTS;
-
-/** A signed-in API client for the browser test's server. */
-async function apiClient(t: BrowserTest, login: string) {
-  const headers = { origin: t.baseUrl };
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login, password: TEST_PASSWORD }, headers });
-  assert.equal(res.statusCode, 200, res.body);
-  const cookie = res.cookies.find((c) => c.name === 'yx_session')!;
-  const auth = { ...headers, cookie: `yx_session=${cookie.value}`, 'x-csrf-token': res.json().csrfToken as string };
-  return { post: (url: string, payload: object) => t.app.inject({ method: 'POST', url, payload, headers: auth }) };
-}
 
 /** What the list shows: its column titles and each row's cell texts (blank cells as ''). */
 async function shownTable(page: Page) {
@@ -47,14 +37,14 @@ describe('导出 in the browser: the lead list as an Excel file', () => {
     t = await startBrowserTest();
     org = await createOrg(t);
     dir = await mkdtemp(path.join(os.tmpdir(), 'yixiao-export-e2e-'));
-    const rep = await apiClient(t, org.logins.rep);
-    const peer = await apiClient(t, org.logins.peer);
+    const rep = await apiAs(t, org.logins.rep);
+    const peer = await apiAs(t, org.logins.peer);
     for (const lead of [
       { name: '陈一', companyName: '北京仁科互动', mobile: '13800000001', status: '已联系' },
       { name: '=1+2', companyName: '@公式公司', mobile: '13800000002' },
       { name: '𠀀先生', companyName: '上海新科技', mobile: '13800000003', title: '采购经理' },
-    ]) assert.equal((await rep.post('/api/v1/lead', lead)).statusCode, 201);
-    assert.equal((await peer.post('/api/v1/lead', { name: '看不见', companyName: '华东机密公司' })).statusCode, 201);
+    ]) await rep.create('/api/v1/lead', lead);
+    await peer.create('/api/v1/lead', { name: '看不见', companyName: '华东机密公司' });
   });
   after(async () => {
     await t.close();

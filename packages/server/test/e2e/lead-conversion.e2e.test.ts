@@ -2,51 +2,32 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql, type RawBuilder } from 'kysely';
 
-import { TEST_PASSWORD } from '../support/app';
+import { apiAs, TEST_PASSWORD, type ApiClient } from '../support/app';
 import { chooseOption, signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
 import { createOrg } from '../support/org';
 
 const SHOTS = process.env.YIXIAO_E2E_SCREENSHOTS;
 
-/** A signed-in API client for the browser test's server, whose allowed origin is its own address. */
-async function apiClient(t: BrowserTest, login: string) {
-  const headers = { origin: t.baseUrl };
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login, password: TEST_PASSWORD }, headers });
-  assert.equal(res.statusCode, 200, res.body);
-  const cookie = res.cookies.find((c) => c.name === 'yx_session')!;
-  const auth = { ...headers, cookie: `yx_session=${cookie.value}`, 'x-csrf-token': res.json().csrfToken as string };
-  return {
-    post: (url: string, body: object) => t.app.inject({ method: 'POST', url, payload: body, headers: auth }),
-    patch: (url: string, body: object) => t.app.inject({ method: 'PATCH', url, payload: body, headers: auth }),
-  };
-}
-type Client = Awaited<ReturnType<typeof apiClient>>;
-
 describe('转为客户 in the browser (§3.3.7)', () => {
   let t: BrowserTest;
   let org: Awaited<ReturnType<typeof createOrg>>;
-  let rep: Client;
+  let rep: ApiClient;
 
   before(async () => {
     t = await startBrowserTest();
     org = await createOrg(t);
-    rep = await apiClient(t, org.logins.rep);
+    rep = await apiAs(t, org.logins.rep);
   });
   after(() => t.close());
 
-  const create = async (object: string, values: Record<string, unknown>) => {
-    const res = await rep.post(`/api/v1/${object}`, values);
-    assert.equal(res.statusCode, 201, res.body);
-    return res.json() as { id: string };
-  };
   const rows = async <T>(query: RawBuilder<T>) => (await query.execute(t.database.db)).rows;
 
   it('a rep converts a lead into an account, a contact and an opportunity, then one whose company already is an account', async () => {
     // The company wants 客户级别 on every account: the dialog asks for it like the account form does.
-    const admin = await apiClient(t, org.logins.admin);
+    const admin = await apiAs(t, org.logins.admin);
     assert.equal((await admin.patch('/api/v1/admin/objects/account/fields/level', { required: true })).statusCode, 200);
-    const lead = await create('lead', { name: '张一', companyName: '北京仁科互动', mobile: '13800000001', email: 'zhangyi@renke.cn', title: '采购经理' });
-    assert.equal((await rep.post(`/api/v1/lead/${lead.id}/activities`, { type: '电话', content: '客户有采购意向' })).statusCode, 201);
+    const lead = await rep.create('/api/v1/lead', { name: '张一', companyName: '北京仁科互动', mobile: '13800000001', email: 'zhangyi@renke.cn', title: '采购经理' });
+    await rep.create(`/api/v1/lead/${lead.id}/activities`, { type: '电话', content: '客户有采购意向' });
 
     const page = await t.newPage();
     await signInThroughForm(page, org.logins.rep, TEST_PASSWORD);
@@ -107,8 +88,8 @@ describe('转为客户 in the browser (§3.3.7)', () => {
     await page.getByText('客户有采购意向').waitFor(); // the lead's 动态 followed it to the account
 
     // A second lead of a company that already is an account: 自动合并, no second account.
-    const existing = await create('account', { name: '上海易销科技', level: '普通客户' });
-    const second = await create('lead', { name: '王五', companyName: '上海易销科技' });
+    const existing = await rep.create('/api/v1/account', { name: '上海易销科技', level: '普通客户' });
+    const second = await rep.create('/api/v1/lead', { name: '王五', companyName: '上海易销科技' });
     await page.goto(`/lead/${second.id}`);
     await page.getByTestId('lead-convert').click();
     await page.getByTestId('convert-auto-merge').filter({ hasText: '客户已存在，系统将自动合并' }).waitFor();

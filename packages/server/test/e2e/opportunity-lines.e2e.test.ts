@@ -1,28 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Locator } from 'playwright-core';
-import { TEST_PASSWORD } from '../support/app';
+import { apiAs, TEST_PASSWORD } from '../support/app';
 import { chooseOption, signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
 import { createOrg } from '../support/org';
 
 const SHOTS = process.env.YIXIAO_E2E_SCREENSHOTS;
-
-/** A signed-in API client for the browser test's server, whose allowed origin is its own address. */
-async function apiClient(t: BrowserTest, login: string) {
-  const headers = { origin: t.baseUrl };
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login, password: TEST_PASSWORD }, headers });
-  assert.equal(res.statusCode, 200, res.body);
-  const cookie = res.cookies.find((c) => c.name === 'yx_session')!;
-  const auth = { ...headers, cookie: `yx_session=${cookie.value}`, 'x-csrf-token': res.json().csrfToken as string };
-  return {
-    get: (url: string) => t.app.inject({ method: 'GET', url, headers: auth }),
-    post: async (url: string, body: object) => {
-      const created = await t.app.inject({ method: 'POST', url, payload: body, headers: auth });
-      assert.ok(created.statusCode < 300, created.body);
-      return created.json() as { id: string };
-    },
-  };
-}
 
 /** The input of an antd number box found by its test id (the id sits on the input or its wrapper). */
 const numberInput = (scope: Locator, testId: string) => scope.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
@@ -38,14 +21,14 @@ describe('销售机会: 联系人 with roles and 产品 lines in the browser (§
   after(() => t.close());
 
   it('a rep adds two contacts with roles and two products; the lines\' totals and the opportunity amount follow', async () => {
-    const admin = await apiClient(t, org.logins.admin);
-    const rep = await apiClient(t, org.logins.rep);
-    const category = await admin.post('/api/v1/product-categories', { name: '硬件' });
-    await admin.post('/api/v1/product', { name: '机架服务器', price: '33.33', unit: '台', categoryId: category.id });
-    await admin.post('/api/v1/product', { name: '销售软件授权', price: '1000.00', unit: '套' });
-    const account = await rep.post('/api/v1/account', { name: '北京仁科互动' });
-    await rep.post('/api/v1/contact', { name: '王采购', accountId: account.id, title: '采购经理' });
-    const opportunity = await rep.post('/api/v1/opportunity', { name: '仁科服务器采购', accountId: account.id, amount: '5000.00' });
+    const admin = await apiAs(t, org.logins.admin);
+    const rep = await apiAs(t, org.logins.rep);
+    const category = await admin.create('/api/v1/product-categories', { name: '硬件' });
+    await admin.create('/api/v1/product', { name: '机架服务器', price: '33.33', unit: '台', categoryId: category.id });
+    await admin.create('/api/v1/product', { name: '销售软件授权', price: '1000.00', unit: '套' });
+    const account = await rep.create('/api/v1/account', { name: '北京仁科互动' });
+    await rep.create('/api/v1/contact', { name: '王采购', accountId: account.id, title: '采购经理' });
+    const opportunity = await rep.create('/api/v1/opportunity', { name: '仁科服务器采购', accountId: account.id, amount: '5000.00' });
 
     const page = await t.newPage();
     await signInThroughForm(page, org.logins.rep, TEST_PASSWORD);
@@ -126,7 +109,7 @@ describe('销售机会: 联系人 with roles and 产品 lines in the browser (§
     await chooseOption(page, form.getByTestId('field-categoryId'), '软件 / 授权');
     await page.getByTestId('record-form-save').click();
     await page.getByText('年度维保').first().waitFor();
-    const admin = await apiClient(t, org.logins.admin);
+    const admin = await apiAs(t, org.logins.admin);
     const categories = (await (await admin.get('/api/v1/product-categories')).json()).items as { path: string; productCount: number }[];
     assert.equal(categories.find((c) => c.path === '软件 / 授权')!.productCount, 1);
   });

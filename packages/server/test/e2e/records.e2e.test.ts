@@ -2,28 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
-import { TEST_PASSWORD } from '../support/app';
+import { apiAs, TEST_PASSWORD, type ApiClient } from '../support/app';
 import { chooseOption, signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
 import { createOrg } from '../support/org';
 
 const SHOTS = process.env.YIXIAO_E2E_SCREENSHOTS;
-
-/** A signed-in API client for the browser test's server, whose allowed origin is its own address. */
-async function apiClient(t: BrowserTest, login: string) {
-  const headers = { origin: t.baseUrl };
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login, password: TEST_PASSWORD }, headers });
-  assert.equal(res.statusCode, 200, res.body);
-  const cookie = res.cookies.find((c) => c.name === 'yx_session')!;
-  const auth = { ...headers, cookie: `yx_session=${cookie.value}`, 'x-csrf-token': res.json().csrfToken as string };
-  const call = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object) => t.app.inject({ method, url, payload, headers: auth });
-  return {
-    get: (url: string) => call('GET', url),
-    post: (url: string, body: object) => call('POST', url, body),
-    patch: (url: string, body: object) => call('PATCH', url, body),
-    put: (url: string, body: object) => call('PUT', url, body),
-  };
-}
-type Client = Awaited<ReturnType<typeof apiClient>>;
 
 /** Names in the list's name column, top to bottom. */
 const listedNames = (page: Page) => page.getByTestId('list-table').getByTestId('record-link').allTextContents();
@@ -38,22 +21,18 @@ const listAnswer = (page: Page, object: string, test: (params: URLSearchParams) 
 describe('record screens in the browser (list, form, detail)', () => {
   let t: BrowserTest;
   let org: Awaited<ReturnType<typeof createOrg>>;
-  let rep: Client;
-  let admin: Client;
+  let rep: ApiClient;
+  let admin: ApiClient;
 
   before(async () => {
     t = await startBrowserTest();
     org = await createOrg(t);
-    rep = await apiClient(t, org.logins.rep);
-    admin = await apiClient(t, org.logins.admin);
+    rep = await apiAs(t, org.logins.rep);
+    admin = await apiAs(t, org.logins.admin);
   });
   after(() => t.close());
 
-  const lead = async (client: Client, values: Record<string, unknown>) => {
-    const res = await client.post('/api/v1/lead', values);
-    assert.equal(res.statusCode, 201, res.body);
-    return res.json() as { id: string; version: number };
-  };
+  const lead = (client: ApiClient, values: Record<string, unknown>) => client.create<{ id: string; version: number }>('/api/v1/lead', values);
   // Record tables are read with SQL: the engine's tables are not in the typed schema.
   type LeadRow = { id: string; name: string; company_name: string; mobile: string | null; status: string; owner_id: string; version: number };
   const leadsWhere = async (where: ReturnType<typeof sql>) =>
@@ -223,7 +202,7 @@ describe('record screens in the browser (list, form, detail)', () => {
   });
 
   it('高级筛选 combines conditions into a named view; an account lists its contacts and creates one in place', async () => {
-    const account = (await admin.post('/api/v1/account', { name: '仁科互动', ownerId: org.userIds.rep })).json() as { id: string };
+    const account = await admin.create('/api/v1/account', { name: '仁科互动', ownerId: org.userIds.rep });
     await lead(rep, { name: '钱七', companyName: '仁和一号', status: '已联系' });
     await lead(rep, { name: '孙八', companyName: '仁和二号' });
     await lead(rep, { name: '周九', companyName: '贸易公司' });

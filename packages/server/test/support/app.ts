@@ -95,12 +95,17 @@ export async function signIn(t: TestApp, login: string, password = TEST_PASSWORD
   return client;
 }
 
+export interface ApiClient extends Omit<Client, 'csrfToken' | 'cookie'> {
+  /** POSTs and answers the JSON of the 201 that makes something (a record, a category …); any other answer throws with its body. */
+  create<T extends { id: string } = { id: string }>(url: string, body?: unknown): Promise<T>;
+}
+
 /**
  * A client that authenticates with a bearer token from POST /auth/token, the way an integration
  * does. Browser tests use it for their setup: their app has a public URL, so cookie clients from
  * another origin are refused.
  */
-export async function apiAs(t: TestApp, login: string, password = TEST_PASSWORD): Promise<Omit<Client, 'csrfToken' | 'cookie'>> {
+export async function apiAs(t: TestApp, login: string, password = TEST_PASSWORD): Promise<ApiClient> {
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { login, password } });
   if (res.statusCode !== 200) throw new Error(`token for ${login} failed: ${res.statusCode} ${res.body}`);
   const authorization = `Bearer ${res.json().token as string}`;
@@ -113,5 +118,10 @@ export async function apiAs(t: TestApp, login: string, password = TEST_PASSWORD)
     patch: (url, body) => request('PATCH', url, body ?? {}),
     put: (url, body) => request('PUT', url, body ?? {}),
     delete: (url) => request('DELETE', url),
+    async create<T extends { id: string }>(url: string, body?: unknown) {
+      const made = await request('POST', url, body ?? {});
+      if (made.statusCode !== 201) throw new Error(`POST ${url} answered ${made.statusCode}: ${made.body}`);
+      return made.json() as T;
+    },
   };
 }
