@@ -13,6 +13,12 @@ export interface TenantsTable {
   created_at: Timestamp;
 }
 
+/** A company's configuration version (migration 0020): triggers move it, requests read it. */
+export interface ConfigVersionsTable {
+  tenant_id: string;
+  version: Generated<string>;
+}
+
 export interface DepartmentsTable {
   tenant_id: string;
   id: Generated<string>;
@@ -215,6 +221,7 @@ export interface RemindersTable {
 
 export interface DB {
   tenants: TenantsTable;
+  config_versions: ConfigVersionsTable;
   departments: DepartmentsTable;
   roles: RolesTable;
   users: UsersTable;

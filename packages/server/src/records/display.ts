@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../db/database';
 import { standardObject } from '../metadata/objects';
+import { remember } from '../platform/config/config-cache';
 import type { RecordScope } from './scope';
 
 /**
@@ -25,8 +26,7 @@ export async function attachDisplayNames(db: DbOrTx, scope: RecordScope, records
     const list = [...ids];
     let rows: { id: string; name: string }[];
     if (target === 'user' || target === 'department') {
-      rows = await db.selectFrom(target === 'user' ? 'users' : 'departments').select(['id', 'name'])
-        .where('tenant_id', '=', tenantId).where('id', 'in', list).execute();
+      rows = await peopleNames(db, scope, target, list);
     } else {
       const object = standardObject(target);
       if (!object) return;
@@ -46,4 +46,20 @@ export async function attachDisplayNames(db: DbOrTx, scope: RecordScope, records
     }
     record.display = display;
   }
+}
+
+/**
+ * Names of users or departments: from the company's directory kept in memory for the current
+ * configuration version (renames move it), or, where no version is known, with a query.
+ */
+async function peopleNames(db: DbOrTx, scope: RecordScope, target: 'user' | 'department', ids: string[]) {
+  const table = target === 'user' ? 'users' : 'departments';
+  const tenantId = scope.auth.tenantId;
+  const query = (only?: string[]) => {
+    const q = db.selectFrom(table).select(['id', 'name']).where('tenant_id', '=', tenantId);
+    return (only ? q.where('id', 'in', only) : q).execute();
+  };
+  if (scope.auth.configVersion === undefined || db.isTransaction) return query(ids);
+  const directory = await remember(db, scope.auth.configVersion, `names:${table}`, async () => new Map((await query()).map((r) => [r.id, r.name])));
+  return ids.flatMap((id) => (directory.has(id) ? [{ id, name: directory.get(id)! }] : []));
 }

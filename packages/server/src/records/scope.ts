@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../db/database';
 import type { AuthContext } from '../platform/auth/context';
+import { remember } from '../platform/config/config-cache';
 import { loadObject, type EngineObject } from '../metadata/registry';
 import { loadViewer, type Viewer } from './visibility';
 
@@ -13,12 +14,13 @@ export interface RecordScope {
 }
 
 export async function openScope(db: DbOrTx, auth: AuthContext, objectKey: string, requestId?: string): Promise<RecordScope> {
-  const [object, viewer, tenant] = await Promise.all([
-    loadObject(db, auth.tenantId, objectKey),
-    loadViewer(db, auth),
-    db.selectFrom('tenants').select('time_zone').where('id', '=', auth.tenantId).executeTakeFirstOrThrow(),
+  const version = auth.configVersion;
+  const [object, viewer, timeZone] = await Promise.all([
+    remember(db, version, `object:${objectKey}`, () => loadObject(db, auth.tenantId, objectKey)),
+    remember(db, version, `viewer:${auth.userId}`, () => loadViewer(db, auth)),
+    remember(db, version, 'timeZone', async () => (await db.selectFrom('tenants').select('time_zone').where('id', '=', auth.tenantId).executeTakeFirstOrThrow()).time_zone),
   ]);
-  return { auth, viewer, object, timeZone: tenant.time_zone, requestId };
+  return { auth, viewer, object, timeZone, requestId };
 }
 
 export const filterContext = (scope: RecordScope) => ({

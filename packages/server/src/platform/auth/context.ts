@@ -11,6 +11,8 @@ export interface AuthContext {
   permissions: ReadonlySet<Permission>;
   roleKeys: readonly string[];
   via: 'session' | 'bearer' | 'api_key';
+  /** The company's configuration version read with the credential (config-cache.ts); absent outside requests. */
+  configVersion?: string;
   /** Set for browser sessions only: the id (hash) and the CSRF token state-changing requests must echo. */
   session?: { id: string; csrfToken: string };
 }

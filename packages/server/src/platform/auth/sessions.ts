@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db, DbOrTx } from '../../db/database';
 import { loadPrincipal, type AuthContext } from './context';
+import { remember, versionOf } from '../config/config-cache';
 import { joinCredential, newSecret, sha256, splitCredential } from './secrets';
 
 export const SESSION_COOKIE = 'yx_session';
@@ -41,28 +42,30 @@ export async function revokeUserCredentials(db: DbOrTx, tenantId: string, userId
 export async function resolveSession(db: Db, cookie: string): Promise<AuthContext | null> {
   const credential = splitCredential(cookie);
   if (!credential) return null;
-  // Sliding expiry, written at most once a minute per session to keep reads cheap.
   const session = await db
-    .updateTable('sessions')
-    .set({ last_seen_at: sql`now()`, expires_at: sql`now() + make_interval(hours => ${SESSION_IDLE_HOURS})` })
-    .where('tenant_id', '=', credential.tenantId)
-    .where('id', '=', credential.hash)
-    .where('expires_at', '>', sql<Date>`now()`)
-    .where('last_seen_at', '<', sql<Date>`now() - interval '1 minute'`)
-    .returning(['user_id', 'csrf_token'])
-    .executeTakeFirst()
-    ?? await db
-      .selectFrom('sessions')
-      .select(['user_id', 'csrf_token'])
-      .where('tenant_id', '=', credential.tenantId)
-      .where('id', '=', credential.hash)
-      .where('expires_at', '>', sql<Date>`now()`)
-      .executeTakeFirst();
+    .selectFrom('sessions')
+    .leftJoin('config_versions', 'config_versions.tenant_id', 'sessions.tenant_id')
+    .select(['sessions.user_id', 'sessions.csrf_token', 'sessions.last_seen_at', 'config_versions.version'])
+    .where('sessions.tenant_id', '=', credential.tenantId)
+    .where('sessions.id', '=', credential.hash)
+    .where('sessions.expires_at', '>', sql<Date>`now()`)
+    .executeTakeFirst();
   if (!session) return null;
-  const principal = await loadPrincipal(db, credential.tenantId, session.user_id);
+  // Sliding expiry, written at most once a minute per session to keep reads cheap.
+  if (Date.now() - session.last_seen_at.getTime() > 60_000) {
+    await db.updateTable('sessions')
+      .set({ last_seen_at: sql`now()`, expires_at: sql`now() + make_interval(hours => ${SESSION_IDLE_HOURS})` })
+      .where('tenant_id', '=', credential.tenantId).where('id', '=', credential.hash).execute();
+  }
+  const configVersion = versionOf(credential.tenantId, session.version);
+  const principal = await rememberPrincipal(db, configVersion, credential.tenantId, session.user_id);
   if (!principal) return null;
-  return { ...principal, via: 'session', session: { id: credential.hash, csrfToken: session.csrf_token } };
+  return { ...principal, via: 'session', configVersion, session: { id: credential.hash, csrfToken: session.csrf_token } };
 }
+
+/** Who a user is and may do, unchanged until the company's configuration version moves. */
+const rememberPrincipal = (db: Db, version: string | undefined, tenantId: string, userId: string) =>
+  remember(db, version, `principal:${userId}`, () => loadPrincipal(db, tenantId, userId));
 
 export async function createApiToken(
   db: DbOrTx,
@@ -93,10 +96,11 @@ export async function resolveApiToken(db: Db, token: string): Promise<AuthContex
   if (!credential) return null;
   const row = await db
     .selectFrom('api_tokens')
-    .select(['user_id', 'kind', 'last_used_at'])
-    .where('tenant_id', '=', credential.tenantId)
-    .where('id', '=', credential.hash)
-    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', sql<Date>`now()`)]))
+    .leftJoin('config_versions', 'config_versions.tenant_id', 'api_tokens.tenant_id')
+    .select(['api_tokens.user_id', 'api_tokens.kind', 'api_tokens.last_used_at', 'config_versions.version'])
+    .where('api_tokens.tenant_id', '=', credential.tenantId)
+    .where('api_tokens.id', '=', credential.hash)
+    .where((eb) => eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', sql<Date>`now()`)]))
     .executeTakeFirst();
   // "Last used" is for people reading the key list: written at most once a minute, so a busy
   // integration does not turn every read into a write.
@@ -105,6 +109,7 @@ export async function resolveApiToken(db: Db, token: string): Promise<AuthContex
       .where('tenant_id', '=', credential.tenantId).where('id', '=', credential.hash).execute();
   }
   if (!row) return null;
-  const principal = await loadPrincipal(db, credential.tenantId, row.user_id);
-  return principal ? { ...principal, via: row.kind } : null;
+  const configVersion = versionOf(credential.tenantId, row.version);
+  const principal = await rememberPrincipal(db, configVersion, credential.tenantId, row.user_id);
+  return principal ? { ...principal, via: row.kind, configVersion } : null;
 }
