@@ -18,9 +18,8 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { sql } from 'kysely';
 import type { ImportJob } from '@yixiao/core';
 import { createApiToken } from '../../packages/server/src/platform/auth/sessions';
-import { generateOrganisation } from '../../packages/server/src/seed/generate-organisation';
-import { generateLeads } from '../generate-records';
 import { benchDatabase, scaleArg } from '../support';
+import { benchCompany, HEADER, row } from './company';
 
 const scale = scaleArg(1);
 const EXISTING = Math.round(1_000_000 * scale);
@@ -33,20 +32,6 @@ const peakRss = (pid: number) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/
 const rss = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
-const HEADER = ['姓名', '公司名称', '跟进状态', '手机', '电话', '职务', '电子邮件', '行业', '地址', '预算', '意向产品', '线索等级'];
-const INDUSTRIES = ['信息技术', '制造业', '金融', '教育', '医疗'];
-const GRADES = ['A', 'B', 'C'];
-
-/** Row i of the file: 5% (every 20th) repeat the 手机 of an existing lead (generateLeads: '13' + 9 digits of n). */
-function row(i: number): string[] {
-  const duplicate = i % 20 === 0 && EXISTING > 0;
-  const mobile = duplicate ? `13${String(1 + ((i * 7919) % EXISTING)).padStart(9, '0')}` : `15${String(i).padStart(9, '0')}`;
-  return [
-    `导入客户${i}`, `导入𠀀科技${i % 50_000}有限公司`, ['未处理', '已联系'][i % 2]!, mobile, `010-${String(i % 100_000_000).padStart(8, '0')}`,
-    ['经理', '总监', '工程师'][i % 3]!, `user${i}@example.com`, INDUSTRIES[i % 5]!, `北京市海淀区中关村大街${i % 1000}号`,
-    String((i % 1000) * 100), `产品${i % 7}`, GRADES[i % 3]!,
-  ];
-}
 const csvLine = (cells: string[]) => cells.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',') + '\r\n';
 
 /** Posts the file as multipart (fields first, then the file) streamed from disk, as a browser would. */
@@ -84,24 +69,7 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'yixiao-import-bench-'));
 let server: ReturnType<typeof spawn> | undefined;
 try {
   const t0 = performance.now();
-  const org = await generateOrganisation(db, { name: '导入基准公司', users: 200, depth: 5, fanOut: 2, password: 'BenchPassw0rd', loginPrefix: 'i_' });
-  await generateLeads(db, org.tenantId, EXISTING);
-  const tenantId = org.tenantId;
-  // Three custom fields, the 查重规则 by 手机, and an auto-assign rule on the default lead pool:
-  // 信息技术 leads go in turn to the users of one department.
-  await db.insertInto('field_settings').values([
-    { tenant_id: tenantId, object: 'lead', field_key: 'c_budget', custom: true, settings: JSON.stringify({ label: { zh: '预算', en: 'Budget' }, type: 'number' }) },
-    { tenant_id: tenantId, object: 'lead', field_key: 'c_product', custom: true, settings: JSON.stringify({ label: { zh: '意向产品', en: 'Product' }, type: 'text', maxLength: 100 }) },
-    { tenant_id: tenantId, object: 'lead', field_key: 'c_grade', custom: true, settings: JSON.stringify({ label: { zh: '线索等级', en: 'Grade' }, type: 'picklist', options: GRADES.map((g) => ({ value: g, label: { zh: g, en: g }, enabled: true })) }) },
-  ]).execute();
-  await db.insertInto('dedupe_rules').values({ tenant_id: tenantId, object: 'lead', enabled: true, fields: JSON.stringify([{ field: 'mobile', match: 'exact' }]), updated_by: null }).execute();
-  const group = await db.selectFrom('pool_groups').select('id').where('tenant_id', '=', tenantId).where('object', '=', 'lead').where('is_default', '=', true).executeTakeFirstOrThrow();
-  const team = await sql<{ department_id: string }>`SELECT department_id FROM users WHERE tenant_id = ${tenantId}::uuid GROUP BY department_id HAVING count(*) >= 5 LIMIT 1`.execute(db);
-  if (ASSIGN) await db.insertInto('pool_assign_rules').values({
-    tenant_id: tenantId, group_id: group.id, name: '信息技术线索轮流分配', conditions: JSON.stringify([{ field: 'industry', op: 'eq', value: '信息技术' }]),
-    targets: JSON.stringify([{ type: 'department', id: team.rows[0]!.department_id }]),
-  }).execute();
-  await sql`VACUUM ANALYZE leads`.execute(db);
+  const { tenantId, groupId, adminId } = await benchCompany(db, EXISTING, ASSIGN);
   console.log(`generated ${EXISTING.toLocaleString('en-US')} leads in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
   // The file, GB18030 (4-byte characters included: 𠀀), and the same rows as UTF-8 CSV for COPY.
@@ -116,10 +84,10 @@ try {
     }
     yield text;
   }
-  await pipeline(Readable.from(chunks((i) => csvLine(row(i)), csvLine(HEADER))), iconv.encodeStream('gb18030'), createWriteStream(file));
+  await pipeline(Readable.from(chunks((i) => csvLine(row(i, EXISTING)), csvLine(HEADER))), iconv.encodeStream('gb18030'), createWriteStream(file));
   await pipeline(Readable.from(chunks((i) => {
-    const r = row(i);
-    return csvLine([tenantId, r[0]!, r[1]!, r[2]!, r[3]!, r[4]!, r[5]!, r[6]!, r[7]!, r[8]!, JSON.stringify({ c_budget: r[9], c_product: r[10], c_grade: r[11] }), group.id, 'pool']);
+    const r = row(i, EXISTING);
+    return csvLine([tenantId, r[0]!, r[1]!, r[2]!, r[3]!, r[4]!, r[5]!, r[6]!, r[7]!, r[8]!, JSON.stringify({ c_budget: r[9], c_product: r[10], c_grade: r[11] }), groupId, 'pool']);
   }, '')), createWriteStream(copyFile));
   console.log(`file: ${ROWS.toLocaleString('en-US')} rows, ${mb(statSync(file).size)} GB18030`);
 
@@ -134,8 +102,7 @@ try {
   await client.end();
   console.log(`COPY baseline: ${(copyMs / 1000).toFixed(1)} s`);
 
-  const admin = await db.selectFrom('users').select('id').where('tenant_id', '=', tenantId).where('login', '=', org.adminLogin).executeTakeFirstOrThrow();
-  const token = await createApiToken(db, tenantId, admin.id, 'bearer');
+  const token = await createApiToken(db, tenantId, adminId, 'bearer');
   server = spawn(process.execPath, ['--import', 'tsx', path.join(here, '..', 'app-server.ts')], { env: { ...process.env, BENCH_DATABASE_URL: bench.url }, stdio: ['ignore', 'pipe', 'inherit'] });
   const pid = server.pid!;
   const port = await new Promise<number>((resolve, reject) => {

@@ -15,6 +15,7 @@ import { canWrite } from '../../records/visibility';
 import { entersPool, reasonOf, type RowResult, type WriteRules } from './apply-engine';
 import type { Decision } from './decide';
 import { enterPools, poolDefaults } from './pool-entry';
+import { timed } from './phases';
 
 /**
  * Objects whose writes the set-based path can make with the engine's guarantees: those without
@@ -51,12 +52,12 @@ export async function applySetBased(tx: Tx, scope: RecordScope, rules: WriteRule
   for (const d of decisions) if (d.kind === 'skipped' || d.kind === 'failed') results.set(d.line, { line: d.line, outcome: d.kind, error: d.reason });
   const creates = decisions.filter((d) => d.kind === 'create');
   const updates = decisions.filter((d) => d.kind === 'update');
-  if (creates.length) await createAll(tx, scope, rules, creates, results, audit);
-  if (updates.length) await updateAll(tx, scope, rules, updates, results, audit);
+  if (creates.length) await timed('apply: creates', () => createAll(tx, scope, rules, creates, results, audit));
+  if (updates.length) await timed('apply: updates', () => updateAll(tx, scope, rules, updates, results, audit));
   if (audit.length) {
-    await sql`INSERT INTO audit_log (tenant_id, actor_id, object_type, record_id, action, changes, request_id)
+    await timed('apply: audit', () => sql`INSERT INTO audit_log (tenant_id, actor_id, object_type, record_id, action, changes, request_id)
       SELECT ${scope.auth.tenantId}::uuid, ${scope.auth.userId}::uuid, ${scope.object.key}, a.record_id, a.action, a.changes, NULL
-      FROM unnest(${audit.map((a) => a.recordId)}::text[], ${audit.map((a) => a.action)}::text[], ${audit.map((a) => JSON.stringify(a.changes))}::jsonb[]) AS a(record_id, action, changes)`.execute(tx);
+      FROM unnest(${audit.map((a) => a.recordId)}::text[], ${audit.map((a) => a.action)}::text[], ${audit.map((a) => JSON.stringify(a.changes))}::jsonb[]) AS a(record_id, action, changes)`.execute(tx));
   }
   return decisions.map((d) => results.get(d.line)!);
 }
@@ -112,11 +113,11 @@ async function createAll(tx: Tx, scope: RecordScope, rules: WriteRules, creates:
     return record;
   });
   const list = [...columns];
-  const { rows } = await sql<Row>`INSERT INTO ${sql.table(object.table)} (${sql.join(list.map((c) => sql.ref(c)))})
+  const { rows } = await timed('apply: insert', () => sql<Row>`INSERT INTO ${sql.table(object.table)} (${sql.join(list.map((c) => sql.ref(c)))})
     SELECT ${sql.join(list.map((c) => sql.ref(`x.${c}`)))} FROM jsonb_populate_recordset(NULL::${sql.table(object.table)}, ${JSON.stringify(records)}::jsonb) AS x
-    RETURNING *`.execute(tx);
+    RETURNING *`.execute(tx));
   const byId = new Map(rows.map((r) => [r.id as string, r]));
-  const entered = pool ? await enterPools(tx, scope, prepared.filter((p) => p.inPool).map((p) => byId.get(p.id)!)) : new Map<string, Row>();
+  const entered = pool ? await timed('apply: enter pools', () => enterPools(tx, scope, prepared.filter((p) => p.inPool).map((p) => byId.get(p.id)!))) : new Map<string, Row>();
   for (const p of prepared) {
     const row = entered.get(p.id) ?? byId.get(p.id)!;
     audit.push({ recordId: p.id, action: 'create', changes: [...p.values].filter(([, v]) => v !== null).map(([f, v]) => ({ field: f.key, old: null, new: v })) });

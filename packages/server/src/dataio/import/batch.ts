@@ -9,6 +9,7 @@ import { applyThroughEngine, type RowResult, type WriteRules } from './apply-eng
 import { applySetBased, setBasedSupported } from './apply-set';
 import { decide, independentPrefix, type Decision } from './decide';
 import { matchDuplicates } from './match-duplicates';
+import { timed } from './phases';
 
 export interface BatchContext {
   tenantId: string;
@@ -36,9 +37,9 @@ export interface BatchOutcome {
  * over a job it thought abandoned) cannot apply the same rows twice: its batch rolls back whole.
  */
 export async function runBatch(tx: Tx, ctx: BatchContext, rows: SheetRow[], fromCursor: number): Promise<BatchOutcome | null> {
-  const converted = await ctx.convert(rows);
+  const converted = await timed('convert', () => ctx.convert(rows));
   const valid = converted.flatMap((c, ord) => ('values' in c ? [{ ord, values: c.values }] : []));
-  const matches = await matchDuplicates(tx, ctx.scope, ctx.rules, valid);
+  const matches = await timed('match duplicates', () => matchDuplicates(tx, ctx.scope, ctx.rules, valid));
   // Rows up to the first one that duplicates an earlier row of the batch run now; the rest wait.
   const cutAt = independentPrefix(valid.map((v) => v.ord), matches);
   const lastOrd = cutAt < valid.length ? valid[cutAt]!.ord : rows.length;
@@ -49,7 +50,7 @@ export async function runBatch(tx: Tx, ctx: BatchContext, rows: SheetRow[], from
     decisions.push('values' in c ? decide(ctx.mode, line, c.values, matches.matches.get(ord) ?? []) : { line, kind: 'failed', reason: { key: 'import.text', params: { text: c.error } } });
   }
 
-  const results: RowResult[] = setBasedSupported(ctx.scope.object.key) ? await applyTogether(tx, ctx, decisions) : await applyEach(tx, ctx, decisions);
+  const results: RowResult[] = await timed('apply', () => (setBasedSupported(ctx.scope.object.key) ? applyTogether(tx, ctx, decisions) : applyEach(tx, ctx, decisions)));
   const counts = { created: 0, updated: 0, skipped: 0, failed: 0 };
   for (const r of results) counts[r.outcome]++;
   const cursor = results.length ? results.at(-1)!.line : fromCursor;
@@ -58,17 +59,17 @@ export async function runBatch(tx: Tx, ctx: BatchContext, rows: SheetRow[], from
   // reads the failed ones), which spares rewriting every staged row of a large import.
   const unwritten = results.filter((r) => !r.change);
   if (unwritten.length) {
-    await sql`UPDATE import_rows AS i SET outcome = u.outcome, error = u.error
+    await timed('outcomes', () => sql`UPDATE import_rows AS i SET outcome = u.outcome, error = u.error
       FROM unnest(${unwritten.map((r) => r.line)}::int[], ${unwritten.map((r) => r.outcome)}::text[], ${unwritten.map((r) => (r.error ? JSON.stringify(r.error) : null))}::jsonb[]) AS u(line, outcome, error)
-      WHERE i.tenant_id = ${ctx.tenantId}::uuid AND i.job_id = ${ctx.jobId}::uuid AND i.line = u.line`.execute(tx);
+      WHERE i.tenant_id = ${ctx.tenantId}::uuid AND i.job_id = ${ctx.jobId}::uuid AND i.line = u.line`.execute(tx));
   }
   const changes = results.filter((r) => r.change);
   if (changes.length) {
-    await sql`INSERT INTO import_changes (tenant_id, job_id, record_id, line, kind, previous, version)
+    await timed('changes', () => sql`INSERT INTO import_changes (tenant_id, job_id, record_id, line, kind, previous, version)
       SELECT ${ctx.tenantId}::uuid, ${ctx.jobId}::uuid, c.record_id, c.line, c.kind, c.previous, c.version
       FROM unnest(${changes.map((r) => r.change!.recordId)}::uuid[], ${changes.map((r) => r.line)}::int[], ${changes.map((r) => r.change!.kind)}::text[],
         ${changes.map((r) => (r.change!.previous ? JSON.stringify(r.change!.previous) : null))}::jsonb[], ${changes.map((r) => r.change!.version)}::int[])
-        AS c(record_id, line, kind, previous, version)`.execute(tx);
+        AS c(record_id, line, kind, previous, version)`.execute(tx));
   }
   const job = await tx.updateTable('import_jobs').set((eb) => ({
     cursor,

@@ -1,12 +1,11 @@
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import type { FilterNode } from '@yixiao/core';
+import { sql } from 'kysely';
 import type { Tx } from '../../db/database';
 import { poolCtx } from '../../objects/pool/actions';
-import { afterEnteringPool, sendAssignedNotices, type AssignedNotices } from '../../objects/pool/enter-pool';
+import { assignEntered } from '../../objects/pool/assign-batch';
+import { sendAssignedNotices, type AssignedNotices } from '../../objects/pool/enter-pool';
 import { invalid } from '../../platform/http/errors';
-import { compileFilter } from '../../records/filter-sql';
 import type { RecordScope } from '../../records/scope';
-import { R } from '../../records/sql-ref';
+import { timed } from './phases';
 
 type Row = Record<string, unknown>;
 
@@ -32,41 +31,20 @@ export async function poolDefaults(tx: Tx, scope: RecordScope) {
 
 /**
  * Records a batch created straight into their pools: the event log says so (one statement for the
- * batch), then the group's auto-assign rules get their chance through the pool room's
- * afterEnteringPool. Only rows meeting some enabled rule's conditions can be assigned, so the
- * others (found set-based) are not offered to it: for them it would change nothing.
+ * batch), then the groups' auto-assign rules run set-based through the pool room's assignEntered
+ * (the same outcome as afterEnteringPool per record), and each assignee hears once for the batch.
  * Answers the rows the rules changed, by id.
  */
 export async function enterPools(tx: Tx, scope: RecordScope, rows: Row[]): Promise<Map<string, Row>> {
-  const changed = new Map<string, Row>();
-  if (!rows.length) return changed;
+  if (!rows.length) return new Map();
   const { tenantId, userId } = scope.auth;
-  await sql`INSERT INTO record_events (tenant_id, object, record_id, kind, actor_id, to_group_id, detail, at)
+  await timed('pool: entry events', () => sql`INSERT INTO record_events (tenant_id, object, record_id, kind, actor_id, to_group_id, detail, at)
     SELECT ${tenantId}::uuid, ${scope.object.key}, e.record_id, 'create_in_pool', ${userId}::uuid, e.group_id, '{}'::jsonb,
       coalesce(nullif(current_setting('yixiao.event_time', true), '')::timestamptz, now())
-    FROM unnest(${rows.map((r) => r.id as string)}::uuid[], ${rows.map((r) => r.pool_group_id as string)}::uuid[]) AS e(record_id, group_id)`.execute(tx);
-
-  const groupIds = [...new Set(rows.map((r) => r.pool_group_id as string))];
-  const rules = await tx.selectFrom('pool_assign_rules').select(['group_id', 'conditions'])
-    .where('tenant_id', '=', tenantId).where('group_id', 'in', groupIds).where('enabled', '=', true).execute();
-  if (!rules.length) return changed;
-  // Rules compare record fields only; no one is "me" in them (as in the pool room's own matching).
-  const ctx = { userId: '00000000-0000-0000-0000-000000000000', subordinateIds: [], timeZone: scope.timeZone };
-  const candidates = new Set<string>();
-  for (const groupId of new Set(rules.map((r) => r.group_id))) {
-    const ids = rows.filter((r) => r.pool_group_id === groupId).map((r) => r.id as string);
-    const meets: RawBuilder<SqlBool>[] = rules.filter((r) => r.group_id === groupId).map((r) => compileFilter(scope.object, { and: r.conditions } as FilterNode, ctx));
-    const { rows: found } = await sql<{ id: string }>`SELECT ${sql.ref(`${R}.id`)} AS id FROM ${sql.table(scope.object.table)} AS ${sql.ref(R)}
-      WHERE ${sql.ref(`${R}.tenant_id`)} = ${tenantId}::uuid AND ${sql.ref(`${R}.id`)} = ANY(${ids}::uuid[]) AND (${sql.join(meets, sql` OR `)})`.execute(tx);
-    for (const f of found) candidates.add(f.id);
-  }
+    FROM unnest(${rows.map((r) => r.id as string)}::uuid[], ${rows.map((r) => r.pool_group_id as string)}::uuid[]) AS e(record_id, group_id)`.execute(tx));
   const pool = poolCtx(scope);
   const notices: AssignedNotices = new Map();
-  for (const row of rows) {
-    if (!candidates.has(row.id as string)) continue;
-    const after = await afterEnteringPool(tx, pool, row, notices);
-    if (after !== row) changed.set(row.id as string, after);
-  }
-  await sendAssignedNotices(tx, pool, notices);
+  const changed = await timed('pool: assign', () => assignEntered(tx, pool, rows, notices));
+  await timed('pool: notices', () => sendAssignedNotices(tx, pool, notices));
   return changed;
 }

@@ -11,6 +11,7 @@ import { makeRowConverter } from '../read/convert';
 import { keptOnOverwrite } from '../read/object-rules';
 import { reasonOf } from './apply-engine';
 import { runBatch, type BatchContext } from './batch';
+import { reportPhases, timed } from './phases';
 import { heartbeatMs, staleSeconds, type JobRow } from './job-view';
 
 /** Rows per batch: one transaction each. Large enough for set-based SQL to pay, small enough to lose little on a crash. */
@@ -83,15 +84,15 @@ export async function runImport(db: Db, tenantId: string, jobId: string, log: Lo
     for (;;) {
       if (cancel) return await finish(db, job, runner, 'cancelled');
       if (stop?.aborted) return await release(db, job, runner);
-      const rows = await db.selectFrom('import_rows').select(['line', 'cells'])
+      const rows = await timed('read staged', () => db.selectFrom('import_rows').select(['line', 'cells'])
         .where('tenant_id', '=', tenantId).where('job_id', '=', jobId).where('line', '>', cursor)
-        .orderBy('line').limit(BATCH_ROWS).execute();
+        .orderBy('line').limit(BATCH_ROWS).execute());
       if (!rows.length) return await finish(db, job, runner, 'done');
-      const outcome = await db.transaction().execute(async (tx) => {
+      const outcome = await timed('batch transaction', () => db.transaction().execute(async (tx) => {
         const result = await runBatch(tx, ctx, rows, cursor);
         if (!result) throw new LostJob();
         return result;
-      });
+      }));
       cursor = outcome.cursor;
       cancel = outcome.cancelRequested;
     }
@@ -101,5 +102,6 @@ export async function runImport(db: Db, tenantId: string, jobId: string, log: Lo
     await finish(db, job, runner, 'failed', reasonOf(error));
   } finally {
     clearInterval(beat);
+    reportPhases(jobId);
   }
 }

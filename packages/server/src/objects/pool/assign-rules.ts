@@ -8,7 +8,7 @@ import { compileFilter } from '../../records/filter-sql';
 import { R } from '../../records/sql-ref';
 
 /** Rules compare record fields only; "me"-style operators have no meaning for a rule, so no one is "me". */
-const RULE_CONTEXT = (timeZone: string) => ({ userId: '00000000-0000-0000-0000-000000000000', subordinateIds: [], timeZone });
+export const RULE_CONTEXT = (timeZone: string) => ({ userId: '00000000-0000-0000-0000-000000000000', subordinateIds: [], timeZone });
 
 export async function listRules(db: DbOrTx, tenantId: string, groupId: string): Promise<AssignRule[]> {
   const rows = await db.selectFrom('pool_assign_rules').selectAll()
