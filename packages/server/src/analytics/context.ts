@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
 import type { DbOrTx } from '../db/database';
 import type { AuthContext } from '../platform/auth/context';
-import { loadObject, type EngineObject } from '../metadata/registry';
-import { loadViewer, type Viewer } from '../records/visibility';
+import type { EngineObject } from '../metadata/registry';
+import { objectOf, timeZoneOf, viewerOf } from '../records/scope';
+import type { Viewer } from '../records/visibility';
 
 /** The objects analytics count. */
 export type CountedObject = 'campaign' | 'lead' | 'opportunity' | 'account';
@@ -16,13 +16,13 @@ export interface AnalyticsContext {
 }
 
 export async function loadAnalyticsContext(db: DbOrTx, auth: AuthContext): Promise<AnalyticsContext> {
-  const [viewer, campaign, lead, opportunity, account, tenant] = await Promise.all([
-    loadViewer(db, auth),
-    loadObject(db, auth.tenantId, 'campaign'),
-    loadObject(db, auth.tenantId, 'lead'),
-    loadObject(db, auth.tenantId, 'opportunity'),
-    loadObject(db, auth.tenantId, 'account'),
-    sql<{ time_zone: string }>`SELECT time_zone FROM tenants WHERE id = ${auth.tenantId}::uuid`.execute(db),
+  const [viewer, campaign, lead, opportunity, account, timeZone] = await Promise.all([
+    viewerOf(db, auth),
+    objectOf(db, auth, 'campaign'),
+    objectOf(db, auth, 'lead'),
+    objectOf(db, auth, 'opportunity'),
+    objectOf(db, auth, 'account'),
+    timeZoneOf(db, auth),
   ]);
-  return { tenantId: auth.tenantId, viewer, timeZone: tenant.rows[0]!.time_zone, objects: { campaign, lead, opportunity, account } };
+  return { tenantId: auth.tenantId, viewer, timeZone, objects: { campaign, lead, opportunity, account } };
 }

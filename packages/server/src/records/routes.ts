@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireAuth } from '../platform/http/auth-hook';
 import { errorBody, invalid } from '../platform/http/errors';
-import { loadObject, publicMeta } from '../metadata/registry';
+import { publicMeta } from '../metadata/registry';
 import { STANDARD_OBJECTS } from '../metadata/objects';
 import { runBatch } from './batch';
 import { createRecord } from './create-record';
@@ -11,7 +11,7 @@ import { attachDisplayNames } from './display';
 import { listRecords } from './list-records';
 import { findRow } from './read';
 import { batchResultSchema, idsSchema, listQuerySchema, parseFilter, recordInputSchema, recordSchema } from './schemas';
-import { openScope } from './scope';
+import { objectOf, openScope } from './scope';
 import { transferRecord } from './transfer-record';
 import { updateRecord } from './update-record';
 import { rowToRecord } from './values';
@@ -29,13 +29,13 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['metadata'], summary: 'Objects with their fields, as this company has configured them', response: { 200: z.object({ items: z.array(z.unknown()) }) } },
   }, async (request) => {
     const auth = requireAuth(request);
-    return { items: await Promise.all(STANDARD_OBJECTS.map(async (o) => publicMeta(await loadObject(db, auth.tenantId, o.key)))) };
+    return { items: await Promise.all(STANDARD_OBJECTS.map(async (o) => publicMeta(await objectOf(db, auth, o.key)))) };
   });
 
   app.get('/api/v1/metadata/objects/:object', {
     config: { auth: 'user' },
     schema: { tags: ['metadata'], summary: 'One object: fields, types, options, required', params: z.object({ object: z.string() }), response: { 200: z.unknown(), 404: errorBody } },
-  }, async (request) => publicMeta(await loadObject(db, requireAuth(request).tenantId, request.params.object)));
+  }, async (request) => publicMeta(await objectOf(db, requireAuth(request), request.params.object)));
 
   for (const object of STANDARD_OBJECTS) {
     const base = `/api/v1/${object.key}`;

@@ -1,7 +1,7 @@
 import type { Label } from '@yixiao/core';
 import type { DbOrTx } from '../db/database';
 import type { AuthContext } from '../platform/auth/context';
-import { loadViewer } from '../records/visibility';
+import { viewerOf } from '../records/scope';
 import { parseQuery } from './query-terms';
 import { SEARCHED_OBJECTS, searchStatement } from './search-sql';
 
@@ -17,7 +17,7 @@ export interface SearchGroup {
 export async function globalSearch(db: DbOrTx, auth: AuthContext, q: string, limit: number): Promise<SearchGroup[]> {
   const query = parseQuery(q);
   if (!query.terms.length) return [];
-  const viewer = await loadViewer(db, auth);
+  const viewer = await viewerOf(db, auth);
   const { rows } = await searchStatement(viewer, query, limit).execute(db);
   return SEARCHED_OBJECTS.flatMap((object) => {
     const hits = rows.filter((row) => row.object === object.key);
