@@ -29,6 +29,33 @@ describe('record API: what it refuses and what it guarantees', () => {
   const listWith = (client: Client, filter: unknown) => client.get(`/api/v1/lead?pageSize=200&filter=${encodeURIComponent(typeof filter === 'string' ? filter : JSON.stringify(filter))}`);
   const leadCount = async () => Number((await sql<{ n: string }>`SELECT count(*) AS n FROM leads`.execute(t.database.db)).rows[0]!.n);
 
+  it('filters a picklist whose options are rows (所属公海) with every picklist operator', async () => {
+    const inGroup = await lead(c.rep, { name: '公海分组筛选' });
+    const group = (await sql<{ id: string }>`SELECT pool_group_id AS id FROM leads WHERE id = ${inGroup.id}::uuid`.execute(t.database.db)).rows[0]!.id;
+    assert.ok(group, 'a new lead belongs to the default group');
+    const outside = await lead(c.rep, { name: '不在分组' });
+    await sql`UPDATE leads SET pool_group_id = NULL WHERE id = ${outside.id}::uuid`.execute(t.database.db);
+    const ids = async (filter: unknown) => {
+      const res = await listWith(c.rep, filter);
+      assert.equal(res.statusCode, 200, `${JSON.stringify(filter)}: ${res.body}`);
+      return res.json().items.map((r: Row) => r.id) as string[];
+    };
+    const cases: [unknown, { has: string[]; lacks: string[] }][] = [
+      [{ field: 'poolGroupId', op: 'in', value: [group] }, { has: [inGroup.id], lacks: [outside.id] }],
+      [{ field: 'poolGroupId', op: 'eq', value: group }, { has: [inGroup.id], lacks: [outside.id] }],
+      [{ field: 'poolGroupId', op: 'notIn', value: [group] }, { has: [outside.id], lacks: [inGroup.id] }],
+      [{ field: 'poolGroupId', op: 'ne', value: group }, { has: [outside.id], lacks: [inGroup.id] }],
+      [{ field: 'poolGroupId', op: 'isEmpty' }, { has: [outside.id], lacks: [inGroup.id] }],
+      [{ field: 'poolGroupId', op: 'isNotEmpty' }, { has: [inGroup.id], lacks: [outside.id] }],
+      [{ field: 'poolGroupId', op: 'in', value: ['不是编号', "x'::uuid"] }, { has: [], lacks: [inGroup.id, outside.id] }],
+    ];
+    for (const [filter, expected] of cases) {
+      const found = await ids(filter);
+      for (const id of expected.has) assert.ok(found.includes(id), `${JSON.stringify(filter)} finds ${id}`);
+      for (const id of expected.lacks) assert.ok(!found.includes(id), `${JSON.stringify(filter)} leaves out ${id}`);
+    }
+  });
+
   it('matches hostile text literally and refuses hostile values, never executing them', async () => {
     const quoted = await lead(c.rep, { name: "O'Brien \"quoted\"", companyName: "'; DROP TABLE leads; --", cf_note: '100% _sure_ \\' });
     await lead(c.rep, { name: 'Plain', companyName: 'Plain Co', cf_note: '100 sure' });

@@ -116,7 +116,10 @@ function condition(object: EngineObject, c: FilterCondition, ctx: FilterContext)
   if (!field || field.retired) throw invalid('records.unknown_field', { field: c.field });
   const kind = KIND[field.type];
   if (!OPS[kind].includes(c.op)) throw invalid('records.bad_operator', { field: c.field, op: c.op });
-  const col = fieldRef(field);
+  // A picklist whose options are rows (所属公海, 产品目录) keeps their uuid ids: compared as text, like
+  // every other picklist, a value that is no id matches nothing instead of failing the statement.
+  // On a text column the cast is no cast at all, so status and the like keep their indexes.
+  const col = kind === 'choice' ? sql`${fieldRef(field)}::text` : fieldRef(field);
   const tz = ctx.timeZone;
   // A date column compares with dates; a timestamp column with instants in the company's zone.
   const asTime = (e: RawBuilder<unknown>) => (kind === 'date' ? sql`(${e})::date` : e);
