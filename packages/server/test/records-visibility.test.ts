@@ -19,10 +19,23 @@ describe('who may see what (DESIGN.md §4)', () => {
     leadId = created.json().id;
     assert.equal((await c.rep.put(`/api/v1/lead/${leadId}/team/${org.userIds.teamRead}`, { access: 'read' })).statusCode, 204);
     assert.equal((await c.rep.put(`/api/v1/lead/${leadId}/team/${org.userIds.teamWrite}`, { access: 'write' })).statusCode, 204);
+    // An unclaimed lead in the default pool (open to everyone) that teamRead is also a team member
+    // of: seen through two parts of the rule, it must still be counted once in list totals.
+    const pool = await t.database.db.updateTable('pool_groups').set({ preview_allowed: true })
+      .where('tenant_id', '=', org.tenantId).where('object', '=', 'lead').where('is_default', '=', true).returning('id').executeTakeFirstOrThrow();
+    const pooled = await c.admin.post('/api/v1/pools/lead/records', { name: '公海线索', companyName: '公海线索公司', poolGroupId: pool.id });
+    assert.equal(pooled.statusCode, 201, pooled.body);
+    const team = await c.admin.put(`/api/v1/lead/${pooled.json().id}/team/${org.userIds.teamRead}`, { access: 'read' });
+    assert.equal(team.statusCode, 204, team.body);
   });
   after(() => t.close());
 
-  const listed = async (client: Client) => (await client.get('/api/v1/lead?pageSize=200')).json().items.some((r: { id: string }) => r.id === leadId);
+  /** Whether the list shows the lead; its total must count exactly what it shows (one per part of the rule, none twice). */
+  const listed = async (client: Client) => {
+    const { items, total } = (await client.get('/api/v1/lead?pageSize=200')).json() as { items: { id: string }[]; total: number };
+    assert.equal(total, items.length, 'the total counts the rows the list shows');
+    return items.some((r) => r.id === leadId);
+  };
   const version = async () => (await c.admin.get(`/api/v1/lead/${leadId}`)).json().version as number;
 
   const matrix: [Seat | 'outsider', { read: boolean; update: number; delete: number }][] = [

@@ -7,7 +7,7 @@ import { compileFilter } from './filter-sql';
 import { filterContext, type RecordScope } from './scope';
 import { R, sortRef } from './sql-ref';
 import { rowToRecord } from './values';
-import { canRead, isTeamMember } from './visibility';
+import { canRead, isTeamMember, readBranches } from './visibility';
 
 /** The system views every list offers (常用检索, §3.3.6 / §3.5.5). */
 export const SYSTEM_VIEWS = ['mine', 'team', 'all', 'stale7'] as const;
@@ -66,15 +66,23 @@ export function listWhere(scope: RecordScope, query: Pick<ListQuery, 'filter' | 
     AND ${extra}`;
 }
 
-/** The page query and the capped count query of a list (the benchmark runs them bare through pg). */
+/**
+ * The page query and the capped count query of a list (the benchmark runs them bare through pg).
+ * The count adds up the capped counts of the visibility rule's disjoint parts (readBranches): each
+ * part walks the index that fits it, and a sum above the cap is above it for the whole too.
+ */
 export function listQueries(scope: RecordScope, query: ListQuery, extra?: RawBuilder<SqlBool>, visible?: RawBuilder<SqlBool>) {
   const where = listWhere(scope, query, extra, visible);
   const table = sql.table(scope.object.table);
   const offset = (query.page - 1) * query.pageSize;
+  const capped = (part: RawBuilder<SqlBool>) =>
+    sql`(SELECT count(*)::int FROM (SELECT 1 FROM ${table} AS ${sql.ref(R)} WHERE ${part} LIMIT ${TOTAL_CAP + 1}) capped)`;
+  const branches = visible ? null : readBranches(scope.object, scope.viewer);
+  const parts = branches ? branches.map((branch) => listWhere(scope, query, extra, branch)) : [where];
   return {
     page: sql<Record<string, unknown>>`SELECT ${sql.ref(R)}.* FROM ${table} AS ${sql.ref(R)} WHERE ${where}
       ORDER BY ${orderBy(scope, query.sort)} LIMIT ${query.pageSize} OFFSET ${offset}`,
-    count: sql<{ n: number }>`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${table} AS ${sql.ref(R)} WHERE ${where} LIMIT ${TOTAL_CAP + 1}) capped`,
+    count: sql<{ n: number }>`SELECT ${sql.join(parts.map(capped), sql` + `)} AS n`,
   };
 }
 
