@@ -103,7 +103,9 @@ try {
   console.log(`COPY baseline: ${(copyMs / 1000).toFixed(1)} s`);
 
   const token = await createApiToken(db, tenantId, adminId, 'bearer');
-  server = spawn(process.execPath, ['--import', 'tsx', path.join(here, '..', 'app-server.ts')], { env: { ...process.env, BENCH_DATABASE_URL: bench.url }, stdio: ['ignore', 'pipe', 'inherit'] });
+  // SERVER_NODE_ARGS: flags for the server's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (not allowed in NODE_OPTIONS).
+  const nodeArgs = process.env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  server = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(here, '..', 'app-server.ts')], { env: { ...process.env, BENCH_DATABASE_URL: bench.url }, stdio: ['ignore', 'pipe', 'inherit'] });
   const pid = server.pid!;
   const port = await new Promise<number>((resolve, reject) => {
     createInterface({ input: server!.stdout! }).on('line', (line) => { if (line.startsWith('listening ')) resolve(Number(line.split(' ')[1])); });

@@ -49,10 +49,13 @@ export async function matchDuplicates(tx: Tx, scope: RecordScope, rules: DedupeR
 
   const keyArrays = ruleFields.map((_, i) => keyRows.map((r) => r.keys[i] ?? null));
   const keyOrds = keyRows.map((r) => r.ord);
+  // One index probe per key: a plain join lets the planner hash the whole company's keys instead,
+  // computing the key function for every record (a seq scan) on every batch. OFFSET 0 keeps the
+  // lateral subquery from being flattened back into such a join.
   const hits = ruleFields.map((rule, i) => sql`
-    SELECT k.ord, ${sql.ref(`${R}.id`)} AS id FROM unnest(${keyOrds}::int[], ${keyArrays[i]}::text[]) AS k(ord, key)
-    JOIN ${sql.table(object.table)} AS ${sql.ref(R)}
-      ON ${sql.ref(`${R}.tenant_id`)} = ${tenantId}::uuid AND ${storedKey(object, object.field(rule.field)!, rule)} = k.key
+    SELECT k.ord, m.id FROM unnest(${keyOrds}::int[], ${keyArrays[i]}::text[]) AS k(ord, key)
+    CROSS JOIN LATERAL (SELECT ${sql.ref(`${R}.id`)} AS id FROM ${sql.table(object.table)} AS ${sql.ref(R)}
+      WHERE ${sql.ref(`${R}.tenant_id`)} = ${tenantId}::uuid AND ${storedKey(object, object.field(rule.field)!, rule)} = k.key OFFSET 0) AS m
     WHERE k.key IS NOT NULL`);
   const nameColumn = object.field(object.nameField)?.column ?? 'id';
   const { rows: found } = await sql<{ ord: number; id: string; version: number; name: string | null; fields: number; writable: boolean }>`

@@ -39,7 +39,7 @@ interface Assignment {
  * targets expanded once, the members' held counts read once under the same advisory locks claims
  * take; then the turns are handed out in memory in row order (first matching rule with an eligible
  * user wins, users at the limit skipped), and the writes go out as one statement each.
- * Answers the assigned rows as they are afterwards, by id.
+ * Answers the assigned rows' ids and new versions, by id.
  */
 export async function assignEntered(tx: Tx, ctx: PoolCtx, rows: Row[], notices: AssignedNotices): Promise<Map<string, Row>> {
   const entering = rows.filter((r) => r.pool_group_id && r.pool_state === 'pool');
@@ -62,7 +62,7 @@ export async function assignEntered(tx: Tx, ctx: PoolCtx, rows: Row[], notices: 
     SET owner_id = a.user_id, department_id = a.department_id, pool_state = 'held', claimed_at = now(),
         recycle_warned_at = NULL, version = t.version + 1, updated_by = ${actorId}::uuid, updated_at = now()
     FROM unnest(${assignments.map((a) => a.id)}::uuid[], ${assignments.map((a) => a.userId)}::uuid[], ${assignments.map((a) => a.departmentId)}::uuid[]) AS a(id, user_id, department_id)
-    WHERE t.tenant_id = ${tenantId}::uuid AND t.id = a.id RETURNING t.*`.execute(tx);
+    WHERE t.tenant_id = ${tenantId}::uuid AND t.id = a.id RETURNING t.id, t.version`.execute(tx);
   for (const row of given) changed.set(row.id as string, row);
   // What goes along with a record (an account's contacts) is the pool object's own statement per record.
   if (pool.carry) for (const a of assignments) await pool.carry(tx, tenantId, a.id, a.userId, a.departmentId, actorId);
