@@ -50,8 +50,8 @@ export interface ImportRules {
   object: string;
   /** Field labels (zh) of the columns a file must have. */
   requiredColumns: string[];
-  /** Every column a file may have, in template order. */
-  columns: { key: string; label: string; required: boolean; type: string; hint: string | null }[];
+  /** Every column a file may have, in template order; a single select with its enabled options (the XLSX template's dropdown). */
+  columns: { key: string; label: string; required: boolean; type: string; hint: string | null; options?: string[] }[];
   /** 查重规则 in force, in words (e.g. "手机 或 公司名称（模糊）"); null when duplicates are not checked. */
   dedupeRule: string | null;
   /** 注意事项, one per line, in the caller's language. */

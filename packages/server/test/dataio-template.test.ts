@@ -108,7 +108,8 @@ describe('下载数据模板 and the import rules: from the company\'s current f
     const res = await download(c.rep, 'account', 'xlsx');
     assert.equal(res.headers['content-type'], 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const book = await workbook(res.rawPayload);
-    assert.deepEqual(book.worksheets.map((s) => s.name), ['客户', '注意事项']);
+    assert.deepEqual(book.worksheets.map((s) => s.name), ['客户', '选项', '注意事项']);
+    assert.equal(book.getWorksheet('选项')!.state, 'hidden');
     const first = book.worksheets[0]!;
     const header = (first.getRow(1).values as unknown[]).slice(1);
     const accountRules = await rules(c.rep, 'account');
@@ -120,7 +121,19 @@ describe('下载数据模板 and the import rules: from the company\'s current f
     assert.notEqual(first.getRow(1).getCell(level).font?.color?.argb, 'FFFF0000');
     assert.match(String(first.getRow(1).getCell(level).note), /可选：重点客户、普通客户、非优先客户/);
     assert.equal(first.rowCount, 1, 'no sample rows that would be imported');
-    const notes = book.worksheets[1]!;
+
+    // 客户级别 (a single select) offers its options as a dropdown, listed on the hidden sheet.
+    const levelColumn = first.getColumn(level).letter;
+    const dropdown = first.getCell(`${levelColumn}2`).dataValidation;
+    assert.equal(dropdown?.type, 'list');
+    assert.equal(dropdown?.showErrorMessage, true);
+    const [, column, from, to] = /^'选项'!\$([A-Z]+)\$(\d+):\$[A-Z]+\$(\d+)$/.exec(String(dropdown!.formulae[0]))!;
+    const listed = Array.from({ length: Number(to) - Number(from) + 1 }, (_, k) => book.getWorksheet('选项')!.getCell(`${column}${Number(from) + k}`).value);
+    assert.deepEqual(listed, accountRules.columns.find((col) => col.label === '客户级别')!.options);
+    assert.deepEqual(listed, ['重点客户', '普通客户', '非优先客户']);
+    assert.equal(first.getCell(`${levelColumn}10001`).dataValidation?.type, 'list');
+    assert.equal(first.getCell('A2').dataValidation, undefined, 'free text columns have no dropdown');
+    const notes = book.getWorksheet('注意事项')!;
     const texts = notes.getColumn(1).values.filter((v): v is string => typeof v === 'string');
     assert.ok(texts.includes(`1. ${accountRules.notes[0]}`));
     assert.ok(texts.includes('客户名称'));

@@ -14,7 +14,7 @@ const targetQuery = z.enum(['records', 'pool']).default('records').describe('rec
 const importRulesSchema = z.object({
   object: z.string(),
   requiredColumns: z.array(z.string()).describe('Field labels (zh) of the columns a file must have'),
-  columns: z.array(z.object({ key: z.string(), label: z.string(), required: z.boolean(), type: z.string(), hint: z.string().nullable() }))
+  columns: z.array(z.object({ key: z.string(), label: z.string(), required: z.boolean(), type: z.string(), hint: z.string().nullable(), options: z.array(z.string()).optional() }))
     .describe('Every column a file may have, in template order (required first)'),
   dedupeRule: z.string().nullable().describe('查重规则 in force, in words; null when duplicates are not checked'),
   notes: z.array(z.string()).describe('注意事项, one per line, in the caller\'s language'),

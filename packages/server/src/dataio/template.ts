@@ -21,7 +21,10 @@ export async function loadImportRules(db: DbOrTx, tenantId: string, object: Engi
   return {
     object: object.key,
     requiredColumns: fields.filter((f) => required.has(f.key)).map((f) => f.label.zh),
-    columns: fields.map((f) => ({ key: f.key, label: f.label.zh, required: required.has(f.key), type: f.type, hint: columnHint(f, locale) })),
+    columns: fields.map((f) => ({
+      key: f.key, label: f.label.zh, required: required.has(f.key), type: f.type, hint: columnHint(f, locale),
+      ...(f.type === 'picklist' ? { options: (f.options ?? []).filter((o) => o.enabled).map((o) => o.label.zh) } : {}),
+    })),
     dedupeRule,
     notes: importNotes(object, target, dedupeRule, locale),
   };
@@ -57,6 +60,7 @@ export async function writeTemplate(out: Writable, rules: ImportRules, objectLab
     // Text columns stay text in Excel, so a phone number keeps its leading zero.
     if (['text', 'phone', 'textarea'].includes(column.type)) sheet.getColumn(i + 1).numFmt = '@';
   });
+  addDropdowns(book, sheet, rules, locale);
   const notes = book.addWorksheet(locale === 'en-US' ? 'Notes' : '注意事项');
   notes.getColumn(1).width = 24;
   notes.getColumn(2).width = 10;
@@ -71,4 +75,32 @@ export async function writeTemplate(out: Writable, rules: ImportRules, objectLab
   }
   await book.xlsx.write(out);
   out.end();
+}
+
+/** exceljs keeps a sheet's validations by range (its typings only know the per-cell form). */
+type ValidatedSheet = ExcelJS.Worksheet & { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } };
+
+/** Rows of the template that offer the dropdowns: far more than anyone types by hand. */
+const DROPDOWN_ROWS = 10_000;
+
+/**
+ * A single select's column offers its options as a dropdown and refuses other text, as the import
+ * would. The options live on a hidden sheet, one column per select: an inline list is limited to
+ * 255 characters, which a long picklist (行业, a company's 所属公海 groups) soon passes.
+ */
+function addDropdowns(book: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, rules: ImportRules, locale: Locale) {
+  const selects = rules.columns.map((column, i) => ({ column, i })).filter(({ column }) => column.options?.length);
+  if (!selects.length) return;
+  const name = locale === 'en-US' ? 'Options' : '选项';
+  const lists = book.addWorksheet(name, { state: 'hidden' });
+  selects.forEach(({ column, i }, j) => {
+    const options = column.options!;
+    const at = lists.getColumn(j + 1).letter;
+    options.forEach((option, k) => (lists.getCell(`${at}${k + 1}`).value = option));
+    const target = sheet.getColumn(i + 1).letter;
+    (sheet as ValidatedSheet).dataValidations.add(`${target}2:${target}${DROPDOWN_ROWS + 1}`, {
+      type: 'list', allowBlank: true, formulae: [`'${name}'!$${at}$1:$${at}$${options.length}`],
+      showErrorMessage: true, errorStyle: 'stop', errorTitle: column.label, error: t(locale, 'dataio.hint.pick_option'),
+    });
+  });
 }

@@ -65,6 +65,7 @@ defineMessages({
   'dataio.hint.boolean': { zh: '填“是”或“否”', en: '是 (yes) or 否 (no)' },
   'dataio.hint.picklist': { zh: '可选：{options}', en: 'One of: {options}' },
   'dataio.hint.multipicklist': { zh: '可多选，用“、”隔开：{options}', en: 'One or more, separated by “、”: {options}' },
+  'dataio.hint.pick_option': { zh: '请从下拉列表中选择一个选项', en: 'Pick one of the options in the list' },
   'dataio.hint.pool_group': { zh: '公海池分组名称：{options}', en: 'A pool group name: {options}' },
   'dataio.hint.user': { zh: '用户姓名，与系统中的用户姓名一致', en: "A user's name, as in the system" },
   'dataio.hint.department': { zh: '部门名称', en: 'A department name' },
