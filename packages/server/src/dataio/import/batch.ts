@@ -3,7 +3,7 @@ import type { ImportMode } from '@yixiao/core';
 import type { Tx } from '../../db/database';
 import type { DedupeRules } from '../../dedupe/rules';
 import type { RecordScope } from '../../records/scope';
-import type { ConvertBatch } from '../read/convert';
+import type { ConvertBatch, ConvertedRow } from '../read/convert';
 import type { SheetRow } from '../sheet.types';
 import { applyThroughEngine, type RowResult, type WriteRules } from './apply-engine';
 import { applySetBased, setBasedSupported } from './apply-set';
@@ -30,14 +30,14 @@ export interface BatchOutcome {
 }
 
 /**
- * One batch, in the caller's transaction: convert the rows, find their duplicates for the whole
- * batch at once, decide each by the mode, write the records, then record every row's outcome, the
- * changes undo needs, the counts and the cursor on the job. The job's row is updated only while
+ * One batch, in the caller's transaction: convert the rows (unless the runner converted them
+ * ahead), find their duplicates for the whole batch at once, decide each by the mode, write the
+ * records, then record every row's outcome, the changes undo needs, the counts and the cursor on the job. The job's row is updated only while
  * this runner still owns the job at the cursor it started from, so a second runner (one that took
  * over a job it thought abandoned) cannot apply the same rows twice: its batch rolls back whole.
  */
-export async function runBatch(tx: Tx, ctx: BatchContext, rows: SheetRow[], fromCursor: number): Promise<BatchOutcome | null> {
-  const converted = await timed('convert', () => ctx.convert(rows));
+export async function runBatch(tx: Tx, ctx: BatchContext, rows: SheetRow[], fromCursor: number, preconverted?: ConvertedRow[]): Promise<BatchOutcome | null> {
+  const converted = preconverted ?? await timed('convert', () => ctx.convert(rows));
   const valid = converted.flatMap((c, ord) => ('values' in c ? [{ ord, values: c.values }] : []));
   const matches = await timed('match duplicates', () => matchDuplicates(tx, ctx.scope, ctx.rules, valid));
   // Rows up to the first one that duplicates an earlier row of the batch run now; the rest wait.

@@ -79,17 +79,34 @@ export async function runImport(db: Db, tenantId: string, jobId: string, log: Lo
       write: { kept: new Set(keptOnOverwrite(scope.object)), pooled, target: job.target },
       convert: makeRowConverter(db, scope, plan, { locale: auth.locale, format: job.format }),
     };
+    // The next batch's rows are read (and converted, when no column names records of the object
+    // being imported, which earlier batches may create) while this batch's transaction runs: the
+    // database and this process work at the same time. A batch cut short makes the guess wrong and
+    // the rows are read again from the real cursor.
+    const convertAhead = !plan.columns.some((c) => c.field.type === 'lookup' && c.field.lookup === scope.object.key);
+    const prepare = (after: number) => {
+      const ready = (async () => {
+        const rows = await timed('read staged', () => db.selectFrom('import_rows').select(['line', 'cells'])
+          .where('tenant_id', '=', tenantId).where('job_id', '=', jobId).where('line', '>', after)
+          .orderBy('line').limit(BATCH_ROWS).execute());
+        return { after, rows, converted: convertAhead && rows.length ? await timed('convert', () => ctx.convert(rows)) : undefined };
+      })();
+      ready.catch(() => {}); // awaited (and its error thrown) when used; unused, it is dropped
+      return ready;
+    };
     let cursor = job.cursor;
     let cancel = job.cancel_requested;
+    let ahead = prepare(cursor);
     for (;;) {
       if (cancel) return await finish(db, job, runner, 'cancelled');
       if (stop?.aborted) return await release(db, job, runner);
-      const rows = await timed('read staged', () => db.selectFrom('import_rows').select(['line', 'cells'])
-        .where('tenant_id', '=', tenantId).where('job_id', '=', jobId).where('line', '>', cursor)
-        .orderBy('line').limit(BATCH_ROWS).execute());
+      let batch = await ahead;
+      if (batch.after !== cursor) batch = await prepare(cursor);
+      const { rows, converted } = batch;
       if (!rows.length) return await finish(db, job, runner, 'done');
+      ahead = prepare(rows.at(-1)!.line);
       const outcome = await timed('batch transaction', () => db.transaction().execute(async (tx) => {
-        const result = await runBatch(tx, ctx, rows, cursor);
+        const result = await runBatch(tx, ctx, rows, cursor, converted);
         if (!result) throw new LostJob();
         return result;
       }));
