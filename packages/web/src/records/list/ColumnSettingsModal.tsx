@@ -27,12 +27,14 @@ export function ColumnSettingsModal({ meta, open, columns, onClose, onSave }: Pr
   const [saving, setSaving] = useState(false);
 
   useEffect(() => {
-    if (open) {
-      setShown(columns.filter((c) => c !== meta.nameField && fields.some((f) => f.key === c)));
-      setPicked(null);
-    }
+    if (open) setShown(columns.filter((c) => c !== meta.nameField && fields.some((f) => f.key === c)));
     // Fields come from the same metadata as columns; re-reading them on open is enough.
   }, [open, columns, meta]);
+  // The pick is cleared when the dialog opens, not whenever the list hands in its columns or
+  // metadata anew (a reload while the dialog is open would drop what the user just picked).
+  useEffect(() => {
+    if (open) setPicked(null);
+  }, [open]);
 
   const hidden = fields.filter((f) => !shown.includes(f.key)).map((f) => f.key);
   const label = (key: string) => textOf(fields.find((f) => f.key === key)?.label ?? { zh: key, en: key }, locale);
