@@ -32,9 +32,10 @@ export interface BatchOutcome {
 /**
  * One batch, in the caller's transaction: convert the rows (unless the runner converted them
  * ahead), find their duplicates for the whole batch at once, decide each by the mode, write the
- * records, then record every row's outcome, the changes undo needs, the counts and the cursor on the job. The job's row is updated only while
- * this runner still owns the job at the cursor it started from, so a second runner (one that took
- * over a job it thought abandoned) cannot apply the same rows twice: its batch rolls back whole.
+ * records, then record every row's outcome, the changes undo needs, the counts and the cursor on
+ * the job. The job's row is updated only while this runner still owns the job at the cursor it
+ * started from, so a second runner (one that took over a job it thought abandoned) cannot apply
+ * the same rows twice: its batch rolls back whole.
  */
 export async function runBatch(tx: Tx, ctx: BatchContext, rows: SheetRow[], fromCursor: number, preconverted?: ConvertedRow[]): Promise<BatchOutcome | null> {
   const converted = preconverted ?? await timed('convert', () => ctx.convert(rows));
