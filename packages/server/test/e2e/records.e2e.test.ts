@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import { apiAs, TEST_PASSWORD, type ApiClient } from '../support/app';
-import { chooseOption, signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
+import { chooseMenuItem, chooseOption, signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
 import { createOrg } from '../support/org';
 
 const SHOTS = process.env.YIXIAO_E2E_SCREENSHOTS;
@@ -12,11 +12,15 @@ const SHOTS = process.env.YIXIAO_E2E_SCREENSHOTS;
 const listedNames = (page: Page) => page.getByTestId('list-table').getByTestId('record-link').allTextContents();
 
 /** Waits for the next list request of an object whose query string passes `test`. */
-const listAnswer = (page: Page, object: string, test: (params: URLSearchParams) => boolean = () => true) =>
+const listAnswer = (page: Page, object: string, test: (params: URLSearchParams) => boolean = () => true, timeout?: number) =>
   page.waitForResponse((r) => {
     const url = new URL(r.url());
     return url.pathname === `/api/v1/${object}` && r.request().method() === 'GET' && test(url.searchParams);
-  });
+  }, { timeout });
+
+/** Switches the lead list to a view through the view switcher, until the list asks the server for it. */
+const switchView = (page: Page, item: string, test: (params: URLSearchParams) => boolean) =>
+  chooseMenuItem(page.getByTestId('view-switcher'), page.getByTestId(item), () => listAnswer(page, 'lead', test, 10_000));
 
 describe('record screens in the browser (list, form, detail)', () => {
   let t: BrowserTest;
@@ -70,8 +74,7 @@ describe('record screens in the browser (list, form, detail)', () => {
     assert.equal(created[0]!.status, '未处理', 'the server default applies to a required field left off the form');
 
     // 我负责的: the rep's four leads, not the administrator's.
-    await page.getByTestId('view-switcher').click();
-    await Promise.all([listAnswer(page, 'lead', (p) => p.get('view') === 'mine'), page.getByTestId('view-mine').click()]);
+    await switchView(page, 'view-mine', (p) => p.get('view') === 'mine');
     await page.getByTestId('view-switcher').filter({ hasText: '我负责的销售线索' }).waitFor();
     await page.getByTestId('list-total').filter({ hasText: '共 4 条' }).waitFor();
     assert.deepEqual((await listedNames(page)).sort(), ['刘二', '张一', '王五', '陈一'].sort());
@@ -91,18 +94,15 @@ describe('record screens in the browser (list, form, detail)', () => {
     await page.getByTestId('save-view-ok').click();
     await page.getByTestId('view-switcher').filter({ hasText: '已联系的线索' }).waitFor();
     await page.getByTestId('view-condition').first().waitFor();
-    await page.getByTestId('view-switcher').click();
-    await Promise.all([listAnswer(page, 'lead', (p) => p.get('view') === 'all' && !p.get('viewId')), page.getByTestId('view-all').click()]);
+    await switchView(page, 'view-all', (p) => p.get('view') === 'all' && !p.get('viewId'));
     await page.getByTestId('list-total').filter({ hasText: '共 5 条' }).waitFor();
-    await page.getByTestId('view-switcher').click();
-    await Promise.all([listAnswer(page, 'lead', (p) => !!p.get('viewId')), page.getByTestId('view-saved-已联系的线索').click()]);
+    await switchView(page, 'view-saved-已联系的线索', (p) => !!p.get('viewId'));
     await page.getByTestId('list-total').filter({ hasText: '共 2 条' }).waitFor();
     const views = (await rep.get('/api/v1/views/lead')).json().items as { name: string }[];
     assert.deepEqual(views.map((v) => v.name), ['已联系的线索']);
 
     // Sorting by a header is done by the server: the rows come in its order.
-    await page.getByTestId('view-switcher').click();
-    await Promise.all([listAnswer(page, 'lead', (p) => p.get('view') === 'mine'), page.getByTestId('view-mine').click()]);
+    await switchView(page, 'view-mine', (p) => p.get('view') === 'mine');
     await page.getByTestId('list-total').filter({ hasText: '共 4 条' }).waitFor();
     const header = page.getByRole('columnheader', { name: '公司名称' });
     await Promise.all([listAnswer(page, 'lead', (p) => p.get('sort') === 'companyName'), header.click()]);

@@ -107,6 +107,28 @@ export async function chooseOption(page: Page, select: Locator, option: string |
 }
 
 /**
+ * Picks an item of an antd dropdown menu (the list's view switcher …) and makes sure it took:
+ * `took()` starts waiting for the sign that it did (the list's request for the view) and rejects
+ * when that does not come. On a busy machine a click can land while the menu is still opening or
+ * already closing and do nothing; then the menu is opened again and the item clicked again.
+ */
+export async function chooseMenuItem(opener: Locator, item: Locator, took: () => Promise<unknown>): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    // The first time the menu is opened whatever shows: the last pick's menu may still be fading out.
+    if (attempt === 0 || !(await item.isVisible())) await opener.click();
+    const done = took();
+    done.catch(() => {}); // awaited below; a click that throws first must not leave it unhandled
+    await item.click();
+    try {
+      await done;
+      return;
+    } catch (error) {
+      if (attempt >= 2) throw error;
+    }
+  }
+}
+
+/**
  * Picks a node of an antd tree select (所属部门 …) by its title and makes sure it took, retrying a
  * click that landed while the dropdown was still opening.
  */
