@@ -80,6 +80,8 @@ describe('导入: the import runner (duplicate modes, error report, undo, cancel
     const rows = parseCsv(res.body);
     assert.deepEqual(rows[0], ['错误提示', '姓名', '公司名称', '负责人', '状态', '手机', '职务', '电子邮件']);
     assert.equal(rows.length, 2);
+    const staged = await t.database.db.selectFrom('import_rows').select(['outcome']).where('job_id', '=', job.id).execute();
+    assert.deepEqual(staged.map((r) => r.outcome), ['failed'], 'a finished import keeps only the rows its report shows');
     assert.deepEqual(rows[1]!.slice(1), ['赵六', '百度', '不存在的人', '未处理', '13800000006', '', '']);
     assert.match(rows[1]![0]!, /不存在的人/);
     // Someone else's import is not theirs to read.

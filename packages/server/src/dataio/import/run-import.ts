@@ -39,9 +39,17 @@ async function claim(db: Db, tenantId: string, jobId: string, runner: string): P
   return row ?? null;
 }
 
+/**
+ * The job's end. Its staged rows go too, but for the failed ones its 错误报告 shows: the rest were
+ * imported (undo reads import_changes) or, cancelled, never will be; a million-row file would
+ * otherwise stay in the database for good.
+ */
 async function finish(db: Db, job: JobRow, runner: string, status: 'done' | 'cancelled' | 'failed', error: StoredMessage | null = null) {
-  await db.updateTable('import_jobs').set({ status, error: error ? JSON.stringify(error) : null, finished_at: new Date(), runner: null })
-    .where('tenant_id', '=', job.tenant_id).where('id', '=', job.id).where('runner', '=', runner).execute();
+  const ended = await db.updateTable('import_jobs').set({ status, error: error ? JSON.stringify(error) : null, finished_at: new Date(), runner: null })
+    .where('tenant_id', '=', job.tenant_id).where('id', '=', job.id).where('runner', '=', runner).executeTakeFirst();
+  if (Number(ended.numUpdatedRows) === 0) return;
+  await db.deleteFrom('import_rows').where('tenant_id', '=', job.tenant_id).where('job_id', '=', job.id)
+    .where((eb) => eb.or([eb('outcome', 'is', null), eb('outcome', '<>', 'failed')])).execute();
 }
 
 /** This process is closing: the job waits, interrupted, for the next runner. */
