@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql, type RawBuilder } from 'kysely';
 
 import { apiAs, TEST_PASSWORD, type ApiClient } from '../support/app';
-import { chooseOption, signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
+import { chooseOption, clickUntil, signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
 import { createOrg } from '../support/org';
 
 const SHOTS = process.env.YIXIAO_E2E_SCREENSHOTS;
@@ -60,8 +60,7 @@ describe('转为客户 in the browser (§3.3.7)', () => {
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/lead-convert-dialog.png` });
     assert.equal((await rows(sql<{ n: string }>`SELECT count(*) AS n FROM accounts WHERE tenant_id = ${org.tenantId}::uuid`))[0]!.n, '0');
     await contact.getByTestId('field-email').fill('zhangyi@renke.cn');
-    await page.getByTestId('convert-submit').click();
-    await page.getByTestId('convert-result').waitFor();
+    await clickUntil(page.getByTestId('convert-submit'), page.getByTestId('convert-result'));
     await page.getByTestId('convert-result-opportunity').filter({ hasText: '仁科 CRM 项目' }).waitFor();
 
     type Made = { id: string; name: string; account_id?: string; lead_id?: string; amount?: string; level?: string; title?: string };
@@ -95,7 +94,7 @@ describe('转为客户 in the browser (§3.3.7)', () => {
     await page.getByTestId('convert-auto-merge').filter({ hasText: '客户已存在，系统将自动合并' }).waitFor();
     await page.getByTestId('convert-auto-merge').filter({ hasText: '上海易销科技' }).waitFor();
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/lead-convert-merge.png` });
-    await page.getByTestId('convert-submit').click();
+    await clickUntil(page.getByTestId('convert-submit'), page.getByTestId('convert-result'));
     await page.getByTestId('convert-result').filter({ hasText: '已合并到已有客户' }).waitFor();
     const named = await rows(sql<Made>`SELECT id, name FROM accounts WHERE tenant_id = ${org.tenantId}::uuid AND name = '上海易销科技'`);
     assert.deepEqual(named.map((a) => a.id), [existing.id], 'no second account');

@@ -129,6 +129,25 @@ export async function chooseMenuItem(opener: Locator, item: Locator, took: () =>
 }
 
 /**
+ * Clicks a button until `sign` shows what the click does (a dialog's result …): on a busy machine a
+ * click can land while a dialog is still settling and do nothing. A click that is already on its
+ * way shows the button loading, and another click on it does nothing either.
+ */
+export async function clickUntil(button: Locator, sign: Locator): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    if (await sign.isVisible()) return;
+    // The sign may come (and the button go) between the look and the click: then the click gives up.
+    await button.click({ timeout: 5_000 }).catch(() => {});
+    try {
+      await sign.waitFor({ timeout: 10_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 2) throw error;
+    }
+  }
+}
+
+/**
  * Picks a node of an antd tree select (所属部门 …) by its title and makes sure it took, retrying a
  * click that landed while the dropdown was still opening.
  */
