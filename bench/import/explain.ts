@@ -48,7 +48,7 @@ try {
     const valid = converted.flatMap((c, ord) => ('values' in c ? [{ ord, values: c.values }] : []));
     const matches = await step('match duplicates', () => matchDuplicates(tx, scope, rules, valid));
     const decisions: Decision[] = valid.map((v) => decide('overwrite', sheetRows[v.ord]!.line, v.values, matches.matches.get(v.ord) ?? []));
-    await step('apply (set-based)', () => applySetBased(tx, scope, { kept: new Set(keptOnOverwrite(scope.object)), pooled: true, target: 'pool' }, decisions));
+    await step('apply (set-based)', () => applySetBased(tx, scope, { kept: new Set(keptOnOverwrite(scope.object)), pooled: true, target: 'pool' }, decisions, {}));
     throw new Error('rollback');
   }).catch((error: Error) => { if (error.message !== 'rollback') throw error; });
   await admin.close();

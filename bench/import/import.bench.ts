@@ -154,7 +154,12 @@ try {
   console.log(`  COPY + search_text ${(copySearchMs / 1000).toFixed(1)} s  ratio ${(ms / copySearchMs).toFixed(1)}× (informative: the rows as the engine stores them)`);
   console.log(`  server peak RSS   ${mb(peak)}   (at rest ${mb(idle)}; goal ≤ 512 MB)`);
 } finally {
-  server?.kill('SIGTERM');
+  // The server ends its job's clean-up (and prints its phases) before the database goes away.
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server!.once('exit', resolve));
+    server.kill('SIGTERM');
+    await exited;
+  }
   rmSync(dir, { recursive: true, force: true });
   await bench.close();
 }

@@ -38,6 +38,8 @@ export interface ImportJobsTable {
   cursor: Generated<number>;
   cancel_requested: Generated<boolean>;
   header: ColumnType<string[], string[] | undefined, string[]>;
+  /** AssignedTally: user id → { count, first } */
+  assigned: Json<Record<string, { count: number; first: { id: string; name: string }[] }>>;
 }
 
 export type RowOutcome = 'created' | 'updated' | 'skipped' | 'failed';

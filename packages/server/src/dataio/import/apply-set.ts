@@ -14,8 +14,8 @@ import { rowToRecord, validateWrite } from '../../records/values';
 import { canWrite } from '../../records/visibility';
 import { entersPool, reasonOf, type RowResult, type WriteRules } from './apply-engine';
 import type { Decision } from './decide';
-import { nameColumn } from '../../objects/pool/enter-pool';
-import { enterPools, poolDefaults } from './pool-entry';
+import type { AssignedTally } from '../../objects/pool/enter-pool';
+import { assignBeforeInsert, poolDefaults, poolEntryEvents } from './pool-entry';
 import { timed } from './phases';
 
 /**
@@ -45,15 +45,16 @@ const isEmpty = (v: unknown) => v === null || v === undefined || v === '';
  * the engine's own validateWrite, then one INSERT … SELECT FROM jsonb_populate_recordset for the
  * new records, one UPDATE … FROM for the overwritten ones (locked first, in id order, under the
  * write-visibility predicate), one multi-row insert into the operation log. Pool entries and
- * auto-assignment go through the pool room. Answers one result per decision, in line order.
+ * auto-assignment go through the pool room; `assigned` gathers who was given what, for the notices.
+ * Answers one result per decision, in line order.
  */
-export async function applySetBased(tx: Tx, scope: RecordScope, rules: WriteRules, decisions: Decision[]): Promise<RowResult[]> {
+export async function applySetBased(tx: Tx, scope: RecordScope, rules: WriteRules, decisions: Decision[], assigned: AssignedTally): Promise<RowResult[]> {
   const results = new Map<number, RowResult>();
   const audit: { recordId: string; action: string; changes: FieldChange[] }[] = [];
   for (const d of decisions) if (d.kind === 'skipped' || d.kind === 'failed') results.set(d.line, { line: d.line, outcome: d.kind, error: d.reason });
   const creates = decisions.filter((d) => d.kind === 'create');
   const updates = decisions.filter((d) => d.kind === 'update');
-  if (creates.length) await timed('apply: creates', () => createAll(tx, scope, rules, creates, results, audit));
+  if (creates.length) await timed('apply: creates', () => createAll(tx, scope, rules, creates, results, audit, assigned));
   if (updates.length) await timed('apply: updates', () => updateAll(tx, scope, rules, updates, results, audit));
   if (audit.length) {
     // One JSON document rather than a jsonb[] parameter: an array literal of a thousand JSON texts costs more to escape than to write.
@@ -64,7 +65,7 @@ export async function applySetBased(tx: Tx, scope: RecordScope, rules: WriteRule
   return decisions.map((d) => results.get(d.line)!);
 }
 
-async function createAll(tx: Tx, scope: RecordScope, rules: WriteRules, creates: Extract<Decision, { kind: 'create' }>[], results: Map<number, RowResult>, audit: { recordId: string; action: string; changes: FieldChange[] }[]) {
+async function createAll(tx: Tx, scope: RecordScope, rules: WriteRules, creates: Extract<Decision, { kind: 'create' }>[], results: Map<number, RowResult>, audit: { recordId: string; action: string; changes: FieldChange[] }[], assigned: AssignedTally) {
   const { object, auth } = scope;
   const pool = rules.pooled ? await poolDefaults(tx, scope) : null;
   const prepared: { line: number; id: string; inPool: boolean; values: Map<EngineField, unknown> }[] = [];
@@ -101,10 +102,12 @@ async function createAll(tx: Tx, scope: RecordScope, rules: WriteRules, creates:
     prepared.forEach((p, i) => p.values.set(field, `${format.prefix}${String(first + i).padStart(format.digits, '0')}`));
   }
 
-  const columns = new Set<string>(['id', 'tenant_id', 'custom', 'search_text', 'created_by', 'updated_by']);
+  // The transaction's clock, as the columns' defaults would give it: rule conditions read it before the insert.
+  const { rows: [clock] } = await sql<{ now: string }>`SELECT now()::text AS now`.execute(tx);
+  const columns = new Set<string>(['id', 'tenant_id', 'custom', 'search_text', 'created_by', 'updated_by', 'created_at', 'updated_at']);
   if (pool) columns.add('pool_state');
   const records = prepared.map((p) => {
-    const record: Row = { id: p.id, tenant_id: auth.tenantId, created_by: auth.userId, updated_by: auth.userId };
+    const record: Row = { id: p.id, tenant_id: auth.tenantId, created_by: auth.userId, updated_by: auth.userId, created_at: clock!.now, updated_at: clock!.now };
     const custom: Row = {};
     for (const [field, value] of p.values) {
       if (field.column) { columns.add(field.column); record[field.column] = jsonValue(field, value); } else if (value !== null) custom[field.key] = value;
@@ -114,16 +117,18 @@ async function createAll(tx: Tx, scope: RecordScope, rules: WriteRules, creates:
     if (pool) record.pool_state = p.inPool ? 'pool' : 'held';
     return record;
   });
+  // Pooled rows meet their groups' auto-assign rules before the insert, so the assigned ones are written once, held.
+  const assignments = pool ? await timed('pool: assign', () => assignBeforeInsert(tx, scope, records, assigned)) : [];
+  if (assignments.length) columns.add('owner_id').add('department_id').add('claimed_at');
   const list = [...columns];
-  // Only what the batch reads back (the version for undo; what pool entry needs): parsing whole rows costs more than the insert's own work.
-  const returned = ['id', 'version', ...(pool ? ['pool_group_id', 'pool_state', nameColumn(object)] : [])];
+  // Only what the batch reads back (the version, for undo): parsing whole rows costs more than the insert's own work.
   const { rows } = await timed('apply: insert', () => sql<Row>`INSERT INTO ${sql.table(object.table)} (${sql.join(list.map((c) => sql.ref(c)))})
     SELECT ${sql.join(list.map((c) => sql.ref(`x.${c}`)))} FROM jsonb_populate_recordset(NULL::${sql.table(object.table)}, ${JSON.stringify(records)}::jsonb) AS x
-    RETURNING ${sql.join(returned.map((c) => sql.ref(c)))}`.execute(tx));
+    RETURNING id, version`.execute(tx));
   const byId = new Map(rows.map((r) => [r.id as string, r]));
-  const entered = pool ? await timed('apply: enter pools', () => enterPools(tx, scope, prepared.filter((p) => p.inPool).map((p) => byId.get(p.id)!))) : new Map<string, Row>();
+  if (pool) await timed('pool: events', () => poolEntryEvents(tx, scope, records, assignments));
   for (const p of prepared) {
-    const row = entered.get(p.id) ?? byId.get(p.id)!;
+    const row = byId.get(p.id)!;
     audit.push({ recordId: p.id, action: 'create', changes: [...p.values].filter(([, v]) => v !== null).map(([f, v]) => ({ field: f.key, old: null, new: v })) });
     results.set(p.line, { line: p.line, outcome: 'created', error: null, change: { recordId: p.id, kind: 'created', previous: null, version: row.version as number } });
   }

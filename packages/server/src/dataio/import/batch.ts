@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { ImportMode } from '@yixiao/core';
+import type { AssignedTally } from '../../objects/pool/enter-pool';
 import type { Tx } from '../../db/database';
 import type { DedupeRules } from '../../dedupe/rules';
 import type { RecordScope } from '../../records/scope';
@@ -20,6 +21,8 @@ export interface BatchContext {
   rules: DedupeRules;
   write: WriteRules;
   convert: ConvertBatch;
+  /** Who the pool's rules gave records to so far (committed batches only): see finish(). */
+  assigned: AssignedTally;
 }
 
 export interface BatchOutcome {
@@ -27,6 +30,7 @@ export interface BatchOutcome {
   cursor: number;
   counts: { created: number; updated: number; skipped: number; failed: number };
   cancelRequested: boolean;
+  assigned: AssignedTally;
 }
 
 /**
@@ -51,7 +55,8 @@ export async function runBatch(tx: Tx, ctx: BatchContext, rows: SheetRow[], from
     decisions.push('values' in c ? decide(ctx.mode, line, c.values, matches.matches.get(ord) ?? []) : { line, kind: 'failed', reason: { key: 'import.text', params: { text: c.error } } });
   }
 
-  const results: RowResult[] = await timed('apply', () => (setBasedSupported(ctx.scope.object.key) ? applyTogether(tx, ctx, decisions) : applyEach(tx, ctx, decisions)));
+  const assigned = structuredClone(ctx.assigned);
+  const results: RowResult[] = await timed('apply', () => (setBasedSupported(ctx.scope.object.key) ? applyTogether(tx, ctx, decisions, assigned) : applyEach(tx, ctx, decisions)));
   const counts = { created: 0, updated: 0, skipped: 0, failed: 0 };
   for (const r of results) counts[r.outcome]++;
   const cursor = results.length ? results.at(-1)!.line : fromCursor;
@@ -80,24 +85,28 @@ export async function runBatch(tx: Tx, ctx: BatchContext, rows: SheetRow[], from
     skipped: eb('skipped', '+', counts.skipped),
     failed: eb('failed', '+', counts.failed),
     heartbeat_at: new Date(),
+    assigned: JSON.stringify(assigned),
   })).where('tenant_id', '=', ctx.tenantId).where('id', '=', ctx.jobId).where('runner', '=', ctx.runner).where('cursor', '=', fromCursor)
     .where('status', '=', 'running').returning('cancel_requested').executeTakeFirst();
   if (!job) return null;
-  return { cursor, counts, cancelRequested: job.cancel_requested };
+  return { cursor, counts, cancelRequested: job.cancel_requested, assigned };
 }
 
 /**
  * Set-based first; when a statement of it fails (a constraint the metadata does not know of), the
  * batch's writes roll back to the savepoint and go again row by row, so only the offending rows fail.
  */
-async function applyTogether(tx: Tx, ctx: BatchContext, decisions: Decision[]): Promise<RowResult[]> {
+async function applyTogether(tx: Tx, ctx: BatchContext, decisions: Decision[], assigned: AssignedTally): Promise<RowResult[]> {
   await sql`SAVEPOINT import_batch`.execute(tx);
   try {
-    const results = await applySetBased(tx, ctx.scope, ctx.write, decisions);
+    const results = await applySetBased(tx, ctx.scope, ctx.write, decisions, assigned);
     await sql`RELEASE SAVEPOINT import_batch`.execute(tx);
     return results;
   } catch {
     await sql`ROLLBACK TO SAVEPOINT import_batch`.execute(tx);
+    // Row by row, each assignment is the engine's own (with its own notice): forget the set-based ones.
+    for (const key of Object.keys(assigned)) delete assigned[key];
+    Object.assign(assigned, structuredClone(ctx.assigned));
     return applyEach(tx, ctx, decisions);
   }
 }

@@ -1,11 +1,10 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../db/database';
 import { poolCtx } from '../../objects/pool/actions';
-import { assignEntered } from '../../objects/pool/assign-batch';
-import { sendAssignedNotices, type AssignedNotices } from '../../objects/pool/enter-pool';
+import { assignEntering, assignmentEvents, type Assignment } from '../../objects/pool/assign-batch';
+import type { AssignedTally } from '../../objects/pool/enter-pool';
 import { invalid } from '../../platform/http/errors';
 import type { RecordScope } from '../../records/scope';
-import { timed } from './phases';
 
 type Row = Record<string, unknown>;
 
@@ -30,21 +29,44 @@ export async function poolDefaults(tx: Tx, scope: RecordScope) {
 }
 
 /**
- * Records a batch created straight into their pools: the event log says so (one statement for the
- * batch), then the groups' auto-assign rules run set-based through the pool room's assignEntered
- * (the same outcome as afterEnteringPool per record), and each assignee hears once for the batch.
- * Answers the rows the rules changed, by id.
+ * Records a batch creates straight into their pools, before they are written: the groups'
+ * auto-assign rules run set-based through the pool room's assignEntering (the same outcome as
+ * afterEnteringPool per record), on the rows as they are about to be stored, and the assigned rows
+ * are changed to be inserted held by their new owners. Answers what poolEntryEvents records.
  */
-export async function enterPools(tx: Tx, scope: RecordScope, rows: Row[]): Promise<Map<string, Row>> {
-  if (!rows.length) return new Map();
+export async function assignBeforeInsert(tx: Tx, scope: RecordScope, records: Row[], assigned: AssignedTally): Promise<Assignment[]> {
+  const entering = records.filter((r) => r.pool_state === 'pool' && r.pool_group_id);
+  if (!entering.length) return [];
+  const table = sql.table(scope.object.table);
+  const source = sql`jsonb_populate_recordset(NULL::${table}, ${JSON.stringify(entering)}::jsonb)`;
+  const assignments = await assignEntering(tx, poolCtx(scope), entering, source, assigned);
+  const byId = new Map(records.map((r) => [r.id as string, r]));
+  for (const a of assignments) {
+    const record = byId.get(a.id)!;
+    Object.assign(record, { owner_id: a.userId, department_id: a.departmentId, pool_state: 'held', claimed_at: record.created_at });
+  }
+  return assignments;
+}
+
+/**
+ * The event log of records a batch created in their pools, in one statement: each record's
+ * create_in_pool, then its auto_assign when a rule gave it away, as the single-record path writes them.
+ */
+export async function poolEntryEvents(tx: Tx, scope: RecordScope, records: Row[], assignments: Assignment[]) {
+  const entered = records.filter((r) => r.pool_group_id && (r.pool_state === 'pool' || r.claimed_at));
+  if (!entered.length) return;
   const { tenantId, userId } = scope.auth;
-  await timed('pool: entry events', () => sql`INSERT INTO record_events (tenant_id, object, record_id, kind, actor_id, to_group_id, detail, at)
-    SELECT ${tenantId}::uuid, ${scope.object.key}, e.record_id, 'create_in_pool', ${userId}::uuid, e.group_id, '{}'::jsonb,
+  const given = assignmentEvents(assignments);
+  await sql`INSERT INTO record_events (tenant_id, object, record_id, kind, actor_id, from_owner_id, to_owner_id, from_group_id, to_group_id, detail, at)
+    SELECT ${tenantId}::uuid, ${scope.object.key}, e.record_id, e.kind, ${userId}::uuid, NULL, e.user_id, e.from_group_id, e.group_id, e.detail,
       coalesce(nullif(current_setting('yixiao.event_time', true), '')::timestamptz, now())
-    FROM unnest(${rows.map((r) => r.id as string)}::uuid[], ${rows.map((r) => r.pool_group_id as string)}::uuid[]) AS e(record_id, group_id)`.execute(tx));
-  const pool = poolCtx(scope);
-  const notices: AssignedNotices = new Map();
-  const changed = await timed('pool: assign', () => assignEntered(tx, pool, rows, notices));
-  await timed('pool: notices', () => sendAssignedNotices(tx, pool, notices));
-  return changed;
+    FROM (
+      SELECT c.record_id, 'create_in_pool' AS kind, NULL::uuid AS user_id, NULL::uuid AS from_group_id, c.group_id, '{}'::jsonb AS detail, c.n, 0 AS step
+        FROM unnest(${entered.map((r) => r.id as string)}::uuid[], ${entered.map((r) => r.pool_group_id as string)}::uuid[]) WITH ORDINALITY AS c(record_id, group_id, n)
+      UNION ALL
+      SELECT a.record_id, 'auto_assign', a.user_id, a.group_id, a.group_id, a.detail, o.n, 1
+        FROM unnest(${given.recordIds}::uuid[], ${given.userIds}::uuid[], ${given.groupIds}::uuid[], ${given.details}::jsonb[]) AS a(record_id, user_id, group_id, detail)
+        JOIN unnest(${entered.map((r) => r.id as string)}::uuid[]) WITH ORDINALITY AS o(record_id, n) ON o.record_id = a.record_id
+    ) AS e
+    ORDER BY e.n, e.step`.execute(tx);
 }

@@ -4,6 +4,8 @@ import { POOL_OBJECTS } from '@yixiao/core';
 import type { Db } from '../../db/database';
 import type { StoredMessage } from '../../db/schema-imports';
 import { loadRules } from '../../dedupe/rules';
+import { loadObject } from '../../metadata/registry';
+import { sendAssignedNotices } from '../../objects/pool/enter-pool';
 import { loadPrincipal } from '../../platform/auth/context';
 import { openScope } from '../../records/scope';
 import { planColumns } from '../read/columns';
@@ -45,9 +47,14 @@ async function claim(db: Db, tenantId: string, jobId: string, runner: string): P
  * otherwise stay in the database for good.
  */
 async function finish(db: Db, job: JobRow, runner: string, status: 'done' | 'cancelled' | 'failed', error: StoredMessage | null = null) {
-  const ended = await db.updateTable('import_jobs').set({ status, error: error ? JSON.stringify(error) : null, finished_at: new Date(), runner: null })
-    .where('tenant_id', '=', job.tenant_id).where('id', '=', job.id).where('runner', '=', runner).executeTakeFirst();
-  if (Number(ended.numUpdatedRows) === 0) return;
+  const ended = await db.transaction().execute(async (tx) => {
+    const row = await tx.updateTable('import_jobs').set({ status, error: error ? JSON.stringify(error) : null, finished_at: new Date(), runner: null })
+      .where('tenant_id', '=', job.tenant_id).where('id', '=', job.id).where('runner', '=', runner).returning('assigned').executeTakeFirst();
+    // Each user the pool's rules gave records to hears once, however many batches it took.
+    if (row && Object.keys(row.assigned).length) await sendAssignedNotices(tx, job.tenant_id, await loadObject(tx, job.tenant_id, job.object), row.assigned);
+    return row;
+  });
+  if (!ended) return;
   await db.deleteFrom('import_rows').where('tenant_id', '=', job.tenant_id).where('job_id', '=', job.id)
     .where((eb) => eb.or([eb('outcome', 'is', null), eb('outcome', '<>', 'failed')])).execute();
 }
@@ -86,6 +93,7 @@ export async function runImport(db: Db, tenantId: string, jobId: string, log: Lo
       rules: await loadRules(db, tenantId, scope.object),
       write: { kept: new Set(keptOnOverwrite(scope.object)), pooled, target: job.target },
       convert: makeRowConverter(db, scope, plan, { locale: auth.locale, format: job.format }),
+      assigned: job.assigned,
     };
     // The next batch's rows are read (and converted, when no column names records of the object
     // being imported, which earlier batches may create) while this batch's transaction runs: the
@@ -120,6 +128,7 @@ export async function runImport(db: Db, tenantId: string, jobId: string, log: Lo
       }));
       cursor = outcome.cursor;
       cancel = outcome.cancelRequested;
+      ctx.assigned = outcome.assigned;
     }
   } catch (error) {
     if (error instanceof LostJob) return;

@@ -1,11 +1,11 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { FilterNode } from '@yixiao/core';
 import type { Tx } from '../../db/database';
 import type { AssignTarget } from '../../db/schema-pools';
 import { compileFilter } from '../../records/filter-sql';
 import { R } from '../../records/sql-ref';
 import { RULE_CONTEXT } from './assign-rules';
-import { nameColumn, type AssignedNotices, type PoolCtx } from './enter-pool';
+import { nameColumn, tally, type AssignedTally, type PoolCtx } from './enter-pool';
 
 type Row = Record<string, unknown>;
 
@@ -23,7 +23,7 @@ interface LockedRule {
   meets: Set<string>;
 }
 
-interface Assignment {
+export interface Assignment {
   id: string;
   userId: string;
   departmentId: string | null;
@@ -32,72 +32,67 @@ interface Assignment {
 }
 
 /**
- * Auto-assignment for many records that just entered their pools (an import batch), set-based and
- * with the same outcome as afterEnteringPool called for each row in turn: same owners, departments,
- * events, turns and notices. Per group: its enabled rules locked once (in position order, as
- * chooseAssignee takes them), one statement per rule for the rows meeting its conditions, the
- * targets expanded once, the members' held counts read once under the same advisory locks claims
- * take; then the turns are handed out in memory in row order (first matching rule with an eligible
- * user wins, users at the limit skipped), and the writes go out as one statement each.
- * Answers the assigned rows' ids and new versions, by id.
+ * Auto-assignment for records a batch (an import) is about to create straight into their pools,
+ * decided before they are written so each is inserted with its owner: an update after the insert
+ * would rewrite every index entry of the assigned rows. The outcome is the one afterEnteringPool
+ * gives each row in turn: same owners, departments, turns and notices. `source` is the batch's rows
+ * as a row source of the pool table (aliased by the caller's SQL as the records alias), on which the
+ * rules' conditions are evaluated exactly as on stored rows. Per group: its enabled rules locked once
+ * (in position order, as chooseAssignee takes them), one statement for the rows meeting each rule,
+ * the targets expanded once, the members' held counts read once under the same advisory locks
+ * claims take; then the turns are handed out in memory in row order (first matching rule with an
+ * eligible user wins, users at the limit skipped), and the rules' turns are stored. The caller
+ * writes the records with the answered owners and records the events (assignmentEvents).
+ * A new record carries nothing along (an account's contacts come later), so no carry runs.
  */
-export async function assignEntered(tx: Tx, ctx: PoolCtx, rows: Row[], notices: AssignedNotices): Promise<Map<string, Row>> {
+export async function assignEntering(tx: Tx, ctx: PoolCtx, rows: Row[], source: RawBuilder<unknown>, assigned: AssignedTally): Promise<Assignment[]> {
   const entering = rows.filter((r) => r.pool_group_id && r.pool_state === 'pool');
   const assignments: Assignment[] = [];
   const rules: LockedRule[] = [];
   for (const groupId of new Set(entering.map((r) => r.pool_group_id as string))) {
     const inGroup = entering.filter((r) => r.pool_group_id === groupId);
-    const done = await assignGroup(tx, ctx, groupId, inGroup);
+    const done = await assignGroup(tx, ctx, groupId, inGroup, source);
     assignments.push(...done.assignments);
     rules.push(...done.rules);
   }
-  const changed = new Map<string, Row>();
-  if (!assignments.length) return changed;
+  if (!assignments.length) return assignments;
   // Row order across groups, as one-by-one would have visited them.
   const order = new Map(rows.map((r, i) => [r.id as string, i]));
   assignments.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-
-  const { tenantId, actorId, pool } = ctx;
-  const { rows: given } = await sql<Row>`UPDATE ${sql.table(pool.table)} AS t
-    SET owner_id = a.user_id, department_id = a.department_id, pool_state = 'held', claimed_at = now(),
-        recycle_warned_at = NULL, version = t.version + 1, updated_by = ${actorId}::uuid, updated_at = now()
-    FROM unnest(${assignments.map((a) => a.id)}::uuid[], ${assignments.map((a) => a.userId)}::uuid[], ${assignments.map((a) => a.departmentId)}::uuid[]) AS a(id, user_id, department_id)
-    WHERE t.tenant_id = ${tenantId}::uuid AND t.id = a.id RETURNING t.id, t.version`.execute(tx);
-  for (const row of given) changed.set(row.id as string, row);
-  // What goes along with a record (an account's contacts) is the pool object's own statement per record.
-  if (pool.carry) for (const a of assignments) await pool.carry(tx, tenantId, a.id, a.userId, a.departmentId, actorId);
-  await sql`INSERT INTO record_events (tenant_id, object, record_id, kind, actor_id, from_owner_id, to_owner_id, from_group_id, to_group_id, detail, at)
-    SELECT ${tenantId}::uuid, ${pool.key}, e.record_id, 'auto_assign', ${actorId}::uuid, NULL, e.user_id, e.group_id, e.group_id, e.detail,
-      coalesce(nullif(current_setting('yixiao.event_time', true), '')::timestamptz, now())
-    FROM unnest(${assignments.map((a) => a.id)}::uuid[], ${assignments.map((a) => a.userId)}::uuid[], ${assignments.map((a) => a.groupId)}::uuid[],
-      ${assignments.map((a) => JSON.stringify({ ruleId: a.rule.id, ruleName: a.rule.name }))}::jsonb[]) WITH ORDINALITY AS e(record_id, user_id, group_id, detail, n)
-    ORDER BY e.n`.execute(tx);
   const moved = rules.filter((r) => r.turn !== r.stored);
   if (moved.length) {
     await sql`UPDATE pool_assign_rules AS p SET next_turn = m.turn
       FROM unnest(${moved.map((r) => r.id)}::uuid[], ${moved.map((r) => r.turn)}::bigint[]) AS m(id, turn)
-      WHERE p.tenant_id = ${tenantId}::uuid AND p.id = m.id`.execute(tx);
+      WHERE p.tenant_id = ${ctx.tenantId}::uuid AND p.id = m.id`.execute(tx);
   }
   const names = new Map(rows.map((r) => [r.id as string, String(r[nameColumn(ctx.object)] ?? '')]));
-  for (const a of assignments) notices.set(a.userId, [...(notices.get(a.userId) ?? []), { id: a.id, name: names.get(a.id)! }]);
-  return changed;
+  for (const a of assignments) tally(assigned, a.userId, { id: a.id, name: names.get(a.id)! });
+  return assignments;
 }
 
-async function assignGroup(tx: Tx, ctx: PoolCtx, groupId: string, rows: Row[]): Promise<{ assignments: Assignment[]; rules: LockedRule[] }> {
+/** The auto_assign events of a batch's assignments, as afterEnteringPool writes one per record (for an INSERT … SELECT of record_events). */
+export const assignmentEvents = (assignments: Assignment[]) => ({
+  recordIds: assignments.map((a) => a.id),
+  userIds: assignments.map((a) => a.userId),
+  groupIds: assignments.map((a) => a.groupId),
+  details: assignments.map((a) => JSON.stringify({ ruleId: a.rule.id, ruleName: a.rule.name })),
+});
+
+async function assignGroup(tx: Tx, ctx: PoolCtx, groupId: string, rows: Row[], source: RawBuilder<unknown>): Promise<{ assignments: Assignment[]; rules: LockedRule[] }> {
   const { tenantId, pool } = ctx;
   const locked = await tx.selectFrom('pool_assign_rules').select(['id', 'name', 'conditions', 'targets', 'next_turn'])
     .where('tenant_id', '=', tenantId).where('group_id', '=', groupId).where('enabled', '=', true)
     .orderBy('position').orderBy('created_at').forUpdate().execute();
   if (!locked.length) return { assignments: [], rules: [] };
   const ids = rows.map((r) => r.id as string);
-  const rules: LockedRule[] = [];
-  for (const rule of locked) {
-    const where = compileFilter(ctx.object, { and: rule.conditions } as FilterNode, RULE_CONTEXT(ctx.timeZone));
-    const { rows: found } = await sql<{ id: string }>`SELECT ${sql.ref(`${R}.id`)} AS id FROM ${sql.table(pool.table)} AS ${sql.ref(R)}
-      WHERE ${sql.ref(`${R}.tenant_id`)} = ${tenantId}::uuid AND ${sql.ref(`${R}.id`)} = ANY(${ids}::uuid[]) AND ${where}`.execute(tx);
+  // Every rule's conditions for every row of the group in one statement: m0, m1, … per rule.
+  const wheres = locked.map((rule) => compileFilter(ctx.object, { and: rule.conditions } as FilterNode, RULE_CONTEXT(ctx.timeZone)));
+  const { rows: found } = await sql<Record<string, unknown>>`SELECT ${sql.ref(`${R}.id`)} AS id, ${sql.join(wheres.map((w, i) => sql`coalesce(${w}, false) AS ${sql.ref(`m${i}`)}`))}
+    FROM ${source} AS ${sql.ref(R)} WHERE ${sql.ref(`${R}.id`)} = ANY(${ids}::uuid[])`.execute(tx);
+  const rules: LockedRule[] = locked.map((rule, i) => {
     const turn = Number(rule.next_turn);
-    rules.push({ id: rule.id, name: rule.name, conditions: rule.conditions, targets: rule.targets, turn, stored: turn, users: [], meets: new Set(found.map((f) => f.id)) });
-  }
+    return { id: rule.id, name: rule.name, conditions: rule.conditions, targets: rule.targets, turn, stored: turn, users: [], meets: new Set(found.filter((f) => f[`m${i}`] === true).map((f) => f.id as string)) };
+  });
   const matching = rules.filter((r) => r.meets.size > 0);
   if (!matching.length) return { assignments: [], rules: [] };
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Tx } from '../../db/database';
+import type { DbOrTx, Tx } from '../../db/database';
 import type { EngineObject } from '../../metadata/registry';
 import { chooseAssignee } from './assign-rules';
 import { writeEvent } from '../../records/events';
@@ -16,16 +16,24 @@ export interface PoolCtx {
   timeZone: string;
 }
 
-/** The records assigned to each user, for one notice per user after a batch. */
-export type AssignedNotices = Map<string, { id: string; name: string }[]>;
+/**
+ * The records an import assigned, per user: how many, and the first few by name for the notice.
+ * Kept on the import job from batch to batch, so each assignee hears once per import.
+ */
+export type AssignedTally = Record<string, { count: number; first: { id: string; name: string }[] }>;
+
+export function tally(into: AssignedTally, userId: string, record: { id: string; name: string }): void {
+  const entry = (into[userId] ??= { count: 0, first: [] });
+  entry.count++;
+  if (entry.first.length < 3) entry.first.push(record);
+}
 
 /**
  * A record just entered a pool (created, imported, returned, recycled, restored): the group's
- * auto-assign rules get their chance. Answers the row as it is afterwards. A batch (an import)
- * passes `notices` to collect the assignments and tell each user once with sendAssignedNotices:
- * a notice per record would recount the user's unread notices thousands of times.
+ * auto-assign rules get their chance. Answers the row as it is afterwards. (An import assigns a
+ * batch at a time: assign-batch.ts.)
  */
-export async function afterEnteringPool(tx: Tx, ctx: PoolCtx, row: Record<string, unknown>, notices?: AssignedNotices): Promise<Record<string, unknown>> {
+export async function afterEnteringPool(tx: Tx, ctx: PoolCtx, row: Record<string, unknown>): Promise<Record<string, unknown>> {
   const groupId = row.pool_group_id as string | null;
   if (!groupId || row.pool_state !== 'pool') return row;
   const group = await tx.selectFrom('pool_groups').selectAll().where('tenant_id', '=', ctx.tenantId).where('id', '=', groupId).executeTakeFirstOrThrow();
@@ -42,18 +50,15 @@ export async function afterEnteringPool(tx: Tx, ctx: PoolCtx, row: Record<string
     tenantId: ctx.tenantId, object: ctx.pool.key, recordId, kind: 'auto_assign', actorId: ctx.actorId,
     toOwnerId: choice.userId, fromGroupId: groupId, toGroupId: groupId, detail: { ruleId: choice.ruleId, ruleName: choice.ruleName },
   });
-  const name = String(row[nameColumn(ctx.object)] ?? '');
-  if (notices) notices.set(choice.userId, [...(notices.get(choice.userId) ?? []), { id: recordId, name }]);
-  else await poolNotice(tx, ctx.tenantId, choice.userId, ctx.object, recordId, 'pool.assigned_title', { name });
+  await poolNotice(tx, ctx.tenantId, choice.userId, ctx.object, recordId, 'pool.assigned_title', { name: String(row[nameColumn(ctx.object)] ?? '') });
   return given;
 }
 
-/** One notice per user for the records a batch assigned: the record itself when one, the list when several. */
-export async function sendAssignedNotices(tx: Tx, ctx: PoolCtx, notices: AssignedNotices): Promise<void> {
-  for (const [userId, records] of notices) {
-    const [first] = records;
-    if (records.length === 1) await poolNotice(tx, ctx.tenantId, userId, ctx.object, first!.id, 'pool.assigned_title', { name: first!.name });
-    else await poolNotice(tx, ctx.tenantId, userId, ctx.object, null, 'pool.assigned_many_title', { count: records.length, names: records.slice(0, 3).map((r) => r.name).join('、') });
+/** One notice per user for the records an import assigned: the record itself when one, the list when several. */
+export async function sendAssignedNotices(db: DbOrTx, tenantId: string, object: EngineObject, assigned: AssignedTally): Promise<void> {
+  for (const [userId, { count, first }] of Object.entries(assigned)) {
+    if (count === 1) await poolNotice(db, tenantId, userId, object, first[0]!.id, 'pool.assigned_title', { name: first[0]!.name });
+    else await poolNotice(db, tenantId, userId, object, null, 'pool.assigned_many_title', { count, names: first.map((r) => r.name).join('、') });
   }
 }
 
