@@ -20,7 +20,9 @@ describe('导入公海池自动分配: set-based assignment equals one-by-one as
   after(async () => { await t.close(); });
 
   // 北京 leads go in turn to 孙销售, 李同事, 吴读写 (from 李同事: next_turn 1); any 市 lead falls to
-  // 销售中心 (赵总监) then 钱经理. Each may hold 3 in the group; 李同事 already holds 2.
+  // 销售中心 (赵总监) then 钱经理; whatever is left and was created today (every row: the import decides
+  // before the insert, so the row's creation time must already be there) goes to 周只读. Each may
+  // hold 3 in the group; 李同事 already holds 2.
   const ROWS: [string, string][] = [
     ['甲01', '北京海淀'], ['甲02', '北京海淀'], ['甲03', '上海市'], ['甲04', '北京海淀'], ['甲05', '北京海淀'], ['甲06', '广州'],
     ['甲07', '北京海淀'], ['甲08', '北京海淀'], ['甲09', '北京海淀'], ['甲10', '北京市朝阳'], ['甲11', '上海市'], ['甲12', '北京东城'],
@@ -28,9 +30,9 @@ describe('导入公海池自动分配: set-based assignment equals one-by-one as
   ];
   const EXPECTED: [string, Seat | null, string | null][] = [
     ['甲01', 'peer', '北京轮流'], ['甲02', 'teamWrite', '北京轮流'], ['甲03', 'director', '市内兜底'], ['甲04', 'rep', '北京轮流'],
-    ['甲05', 'teamWrite', '北京轮流'], ['甲06', null, null], ['甲07', 'rep', '北京轮流'], ['甲08', 'teamWrite', '北京轮流'],
-    ['甲09', 'rep', '北京轮流'], ['甲10', 'manager', '市内兜底'], ['甲11', 'director', '市内兜底'], ['甲12', null, null],
-    ['甲13', 'manager', '市内兜底'], ['甲14', 'director', '市内兜底'], ['甲15', 'manager', '市内兜底'], ['甲16', null, null],
+    ['甲05', 'teamWrite', '北京轮流'], ['甲06', 'teamRead', '今日兜底'], ['甲07', 'rep', '北京轮流'], ['甲08', 'teamWrite', '北京轮流'],
+    ['甲09', 'rep', '北京轮流'], ['甲10', 'manager', '市内兜底'], ['甲11', 'director', '市内兜底'], ['甲12', 'teamRead', '今日兜底'],
+    ['甲13', 'manager', '市内兜底'], ['甲14', 'director', '市内兜底'], ['甲15', 'manager', '市内兜底'], ['甲16', 'teamRead', '今日兜底'],
   ];
 
   /** A company with the group, its two rules and 李同事's two held leads. */
@@ -42,18 +44,21 @@ describe('导入公海池自动分配: set-based assignment equals one-by-one as
     });
     assert.equal(res.statusCode, 201, res.body);
     const groupId = res.json().id as string;
-    const rule = async (name: string, value: string, targets: { type: 'user' | 'department'; id: string }[]) => {
-      const made = await c.admin.post(`/api/v1/pools/lead/groups/${groupId}/rules`, { name, enabled: true, conditions: [{ field: 'address', op: 'contains', value }], targets });
-      assert.equal(made.statusCode, 201, made.body);
-    };
-    await rule('北京轮流', '北京', [{ type: 'user', id: org.userIds.rep }, { type: 'user', id: org.userIds.peer }, { type: 'user', id: org.userIds.teamWrite }]);
-    await rule('市内兜底', '市', [{ type: 'department', id: org.departments.center }, { type: 'user', id: org.userIds.manager }]);
-    await t.database.db.updateTable('pool_assign_rules').set({ next_turn: 1 }).where('tenant_id', '=', org.tenantId).where('name', '=', '北京轮流').execute();
+    // 李同事's two leads come first: the rules (今日兜底 takes any lead) are not there yet.
     for (const name of ['已有一', '已有二']) {
       const made = await c.admin.post('/api/v1/pools/lead/records', { name, companyName: `${name}公司`, poolGroupId: groupId, address: '无' });
       assert.equal(made.statusCode, 201, made.body);
       await sql`UPDATE leads SET owner_id = ${org.userIds.peer}::uuid, pool_state = 'held' WHERE id = ${made.json().id as string}::uuid`.execute(t.database.db);
     }
+    const rule = async (name: string, conditions: object[], targets: { type: 'user' | 'department'; id: string }[]) => {
+      const made = await c.admin.post(`/api/v1/pools/lead/groups/${groupId}/rules`, { name, enabled: true, conditions, targets });
+      assert.equal(made.statusCode, 201, made.body);
+    };
+    const address = (value: string) => [{ field: 'address', op: 'contains', value }];
+    await rule('北京轮流', address('北京'), [{ type: 'user', id: org.userIds.rep }, { type: 'user', id: org.userIds.peer }, { type: 'user', id: org.userIds.teamWrite }]);
+    await rule('市内兜底', address('市'), [{ type: 'department', id: org.departments.center }, { type: 'user', id: org.userIds.manager }]);
+    await rule('今日兜底', [{ field: 'createdAt', op: 'today' }], [{ type: 'user', id: org.userIds.teamRead }]);
+    await t.database.db.updateTable('pool_assign_rules').set({ next_turn: 1 }).where('tenant_id', '=', org.tenantId).where('name', '=', '北京轮流').execute();
     const seatOf = new Map(Object.entries(org.userIds).map(([seat, id]) => [id, seat as Seat]));
     return { org, c, groupId, seatOf };
   }
@@ -85,7 +90,7 @@ describe('导入公海池自动分配: set-based assignment equals one-by-one as
     const department: Record<Seat, string> = { admin: '', director: '销售中心', manager: '华北区', rep: '华北区', peer: '华东区', teamRead: '华东区', teamWrite: '华东区' };
     assert.deepEqual(imported.leads, EXPECTED.map(([name, seat]) => [name, seat, seat ? department[seat] : null, seat ? 'held' : 'pool']));
     assert.deepEqual(imported.events, EXPECTED.filter(([, seat]) => seat).map(([name, seat, rule]) => [name, seat, rule, true]));
-    assert.deepEqual(imported.turns, [['北京轮流', 10], ['市内兜底', 6]]);
+    assert.deepEqual(imported.turns, [['北京轮流', 10], ['市内兜底', 6], ['今日兜底', 3]]);
 
     // The same leads entering the same pool one at a time (新建 in the pool runs afterEnteringPool per record).
     const b = await company();
@@ -104,8 +109,8 @@ describe('导入公海池自动分配: set-based assignment equals one-by-one as
     assert.match(peer[0]!.link ?? '', /^\/lead\/[0-9a-f-]{36}$/);
     const teamWrite = notices.filter((n) => n.user_id === a.org.userIds.teamWrite);
     assert.deepEqual(teamWrite.map((n) => [n.title, n.link]), [['公海池分配给您 3 条销售线索：甲02、甲05、甲08 等', '/lead']]);
-    // Every assignee once: 孙销售, 李同事, 吴读写, 赵总监, 钱经理.
+    // Every assignee once: 孙销售, 李同事, 吴读写, 赵总监, 钱经理, 周只读.
     assert.equal(new Set(notices.map((n) => n.user_id)).size, notices.length);
-    assert.equal(notices.length, 5);
+    assert.equal(notices.length, 6);
   });
 });

@@ -37,9 +37,7 @@ export async function poolDefaults(tx: Tx, scope: RecordScope) {
 export async function assignBeforeInsert(tx: Tx, scope: RecordScope, records: Row[], assigned: AssignedTally): Promise<Assignment[]> {
   const entering = records.filter((r) => r.pool_state === 'pool' && r.pool_group_id);
   if (!entering.length) return [];
-  const table = sql.table(scope.object.table);
-  const source = sql`jsonb_populate_recordset(NULL::${table}, ${JSON.stringify(entering)}::jsonb)`;
-  const assignments = await assignEntering(tx, poolCtx(scope), entering, source, assigned);
+  const assignments = await assignEntering(tx, poolCtx(scope), entering, assigned);
   const byId = new Map(records.map((r) => [r.id as string, r]));
   for (const a of assignments) {
     const record = byId.get(a.id)!;

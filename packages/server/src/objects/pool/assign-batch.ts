@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { FilterNode } from '@yixiao/core';
 import type { Tx } from '../../db/database';
 import type { AssignTarget } from '../../db/schema-pools';
@@ -35,9 +35,9 @@ export interface Assignment {
  * Auto-assignment for records a batch (an import) is about to create straight into their pools,
  * decided before they are written so each is inserted with its owner: an update after the insert
  * would rewrite every index entry of the assigned rows. The outcome is the one afterEnteringPool
- * gives each row in turn: same owners, departments, turns and notices. `source` is the batch's rows
- * as a row source of the pool table (aliased by the caller's SQL as the records alias), on which the
- * rules' conditions are evaluated exactly as on stored rows. Per group: its enabled rules locked once
+ * gives each row in turn: same owners, departments, turns and notices. `rows` are the records as
+ * they are about to be stored (by column): the rules' conditions are evaluated on them by the same
+ * SQL as on stored rows, sent only the columns the conditions read. Per group: its enabled rules locked once
  * (in position order, as chooseAssignee takes them), one statement for the rows meeting each rule,
  * the targets expanded once, the members' held counts read once under the same advisory locks
  * claims take; then the turns are handed out in memory in row order (first matching rule with an
@@ -45,13 +45,13 @@ export interface Assignment {
  * writes the records with the answered owners and records the events (assignmentEvents).
  * A new record carries nothing along (an account's contacts come later), so no carry runs.
  */
-export async function assignEntering(tx: Tx, ctx: PoolCtx, rows: Row[], source: RawBuilder<unknown>, assigned: AssignedTally): Promise<Assignment[]> {
+export async function assignEntering(tx: Tx, ctx: PoolCtx, rows: Row[], assigned: AssignedTally): Promise<Assignment[]> {
   const entering = rows.filter((r) => r.pool_group_id && r.pool_state === 'pool');
   const assignments: Assignment[] = [];
   const rules: LockedRule[] = [];
   for (const groupId of new Set(entering.map((r) => r.pool_group_id as string))) {
     const inGroup = entering.filter((r) => r.pool_group_id === groupId);
-    const done = await assignGroup(tx, ctx, groupId, inGroup, source);
+    const done = await assignGroup(tx, ctx, groupId, inGroup);
     assignments.push(...done.assignments);
     rules.push(...done.rules);
   }
@@ -78,17 +78,26 @@ export const assignmentEvents = (assignments: Assignment[]) => ({
   details: assignments.map((a) => JSON.stringify({ ruleId: a.rule.id, ruleName: a.rule.name })),
 });
 
-async function assignGroup(tx: Tx, ctx: PoolCtx, groupId: string, rows: Row[], source: RawBuilder<unknown>): Promise<{ assignments: Assignment[]; rules: LockedRule[] }> {
+/** The fields a rule's conditions read (conditions may nest and / or / not). */
+function conditionFields(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(conditionFields);
+  if (typeof node !== 'object' || node === null) return [];
+  const n = node as { field?: unknown; and?: unknown; or?: unknown; not?: unknown };
+  return typeof n.field === 'string' ? [n.field] : [...conditionFields(n.and), ...conditionFields(n.or), ...conditionFields(n.not)];
+}
+
+async function assignGroup(tx: Tx, ctx: PoolCtx, groupId: string, rows: Row[]): Promise<{ assignments: Assignment[]; rules: LockedRule[] }> {
   const { tenantId, pool } = ctx;
   const locked = await tx.selectFrom('pool_assign_rules').select(['id', 'name', 'conditions', 'targets', 'next_turn'])
     .where('tenant_id', '=', tenantId).where('group_id', '=', groupId).where('enabled', '=', true)
     .orderBy('position').orderBy('created_at').forUpdate().execute();
   if (!locked.length) return { assignments: [], rules: [] };
-  const ids = rows.map((r) => r.id as string);
   // Every rule's conditions for every row of the group in one statement: m0, m1, … per rule.
   const wheres = locked.map((rule) => compileFilter(ctx.object, { and: rule.conditions } as FilterNode, RULE_CONTEXT(ctx.timeZone)));
+  const read = ['id', ...new Set(locked.flatMap((rule) => conditionFields(rule.conditions)).map((key) => ctx.object.field(key)?.column ?? 'custom'))];
+  const sent = rows.map((r) => Object.fromEntries(read.map((c) => [c, r[c] ?? null])));
   const { rows: found } = await sql<Record<string, unknown>>`SELECT ${sql.ref(`${R}.id`)} AS id, ${sql.join(wheres.map((w, i) => sql`coalesce(${w}, false) AS ${sql.ref(`m${i}`)}`))}
-    FROM ${source} AS ${sql.ref(R)} WHERE ${sql.ref(`${R}.id`)} = ANY(${ids}::uuid[])`.execute(tx);
+    FROM jsonb_populate_recordset(NULL::${sql.table(pool.table)}, ${JSON.stringify(sent)}::jsonb) AS ${sql.ref(R)}`.execute(tx);
   const rules: LockedRule[] = locked.map((rule, i) => {
     const turn = Number(rule.next_turn);
     return { id: rule.id, name: rule.name, conditions: rule.conditions, targets: rule.targets, turn, stored: turn, users: [], meets: new Set(found.filter((f) => f[`m${i}`] === true).map((f) => f.id as string)) };
