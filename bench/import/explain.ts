@@ -12,6 +12,8 @@ import { makeRowConverter } from '../../packages/server/src/dataio/read/convert'
 import { keptOnOverwrite } from '../../packages/server/src/dataio/read/object-rules';
 import { applySetBased } from '../../packages/server/src/dataio/import/apply-set';
 import { decide, type Decision } from '../../packages/server/src/dataio/import/decide';
+import { makeDrafter } from '../../packages/server/src/dataio/import/draft-create';
+import { poolDefaults } from '../../packages/server/src/dataio/import/pool-entry';
 import { matchDuplicates } from '../../packages/server/src/dataio/import/match-duplicates';
 import { benchDatabase, scaleArg } from '../support';
 import { benchCompany, HEADER, row } from './company';
@@ -48,7 +50,9 @@ try {
     const valid = converted.flatMap((c, ord) => ('values' in c ? [{ ord, values: c.values }] : []));
     const matches = await step('match duplicates', () => matchDuplicates(tx, scope, rules, valid));
     const decisions: Decision[] = valid.map((v) => decide('overwrite', sheetRows[v.ord]!.line, v.values, matches.matches.get(v.ord) ?? []));
-    await step('apply (set-based)', () => applySetBased(tx, scope, { kept: new Set(keptOnOverwrite(scope.object)), pooled: true, target: 'pool' }, decisions, {}));
+    const write = { kept: new Set(keptOnOverwrite(scope.object)), pooled: true, target: 'pool' as const };
+    const pool = await poolDefaults(tx, scope);
+    await step('apply (set-based)', () => applySetBased(tx, scope, write, decisions, { draft: makeDrafter(scope, write, pool), pool, assigned: {} }));
     throw new Error('rollback');
   }).catch((error: Error) => { if (error.message !== 'rollback') throw error; });
   await admin.close();

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { POOL_OBJECTS } from '@yixiao/core';
 import type { Tx } from '../../db/database';
@@ -9,13 +8,13 @@ import { AppError } from '../../platform/http/errors';
 import { hooksOf } from '../../records/hooks';
 import type { RecordScope } from '../../records/scope';
 import { R } from '../../records/sql-ref';
-import { searchText } from '../../records/search-text';
 import { rowToRecord, validateWrite } from '../../records/values';
 import { canWrite } from '../../records/visibility';
-import { entersPool, reasonOf, type RowResult, type WriteRules } from './apply-engine';
+import { reasonOf, type RowResult, type WriteRules } from './apply-engine';
 import type { Decision } from './decide';
 import type { AssignedTally } from '../../objects/pool/enter-pool';
-import { assignBeforeInsert, poolDefaults, poolEntryEvents } from './pool-entry';
+import { assignBeforeInsert, poolEntryEvents, type PoolDefaults } from './pool-entry';
+import { searchTextOf, type CreateDraft, type Drafted, type Drafter } from './draft-create';
 import { timed } from './phases';
 
 /**
@@ -29,32 +28,34 @@ export const setBasedSupported = (objectKey: string) =>
 
 type Row = Record<string, unknown>;
 
+/** What a batch's set-based writes carry besides the rows: see makeDrafter and AssignedTally. */
+export interface BatchWrites {
+  /** Drafts the runner made ahead, by line; rows without one are drafted here. */
+  drafted?: Map<number, Drafted>;
+  draft: Drafter;
+  /** The 所属公海 rules of a pool import (null otherwise). */
+  pool: PoolDefaults | null;
+  /** Who the pool's rules gave records to, added to as this batch assigns. */
+  assigned: AssignedTally;
+}
+
 /** A value as it goes into a jsonb record for jsonb_populate_recordset: regions and multi-selects as JSON, the rest as text. */
 const jsonValue = (field: EngineField, value: unknown) => (value === undefined ? null : value);
-
-/**
- * search_text for a jsonb record: the pinyin initials of a character outside the BMP (𠀀) can be
- * half a surrogate pair, which a text parameter turns into U+FFFD but JSON cannot carry at all.
- */
-const searchTextOf = (...args: Parameters<typeof searchText>) => searchText(...args).replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
-
-const isEmpty = (v: unknown) => v === null || v === undefined || v === '';
 
 /**
  * Writes a batch's creates and overwrites set-based: values validated and defaulted in JavaScript by
  * the engine's own validateWrite, then one INSERT … SELECT FROM jsonb_populate_recordset for the
  * new records, one UPDATE … FROM for the overwritten ones (locked first, in id order, under the
  * write-visibility predicate), one multi-row insert into the operation log. Pool entries and
- * auto-assignment go through the pool room; `assigned` gathers who was given what, for the notices.
- * Answers one result per decision, in line order.
+ * auto-assignment go through the pool room. Answers one result per decision, in line order.
  */
-export async function applySetBased(tx: Tx, scope: RecordScope, rules: WriteRules, decisions: Decision[], assigned: AssignedTally): Promise<RowResult[]> {
+export async function applySetBased(tx: Tx, scope: RecordScope, rules: WriteRules, decisions: Decision[], writes: BatchWrites): Promise<RowResult[]> {
   const results = new Map<number, RowResult>();
   const audit: { recordId: string; action: string; changes: FieldChange[] }[] = [];
   for (const d of decisions) if (d.kind === 'skipped' || d.kind === 'failed') results.set(d.line, { line: d.line, outcome: d.kind, error: d.reason });
   const creates = decisions.filter((d) => d.kind === 'create');
   const updates = decisions.filter((d) => d.kind === 'update');
-  if (creates.length) await timed('apply: creates', () => createAll(tx, scope, rules, creates, results, audit, assigned));
+  if (creates.length) await timed('apply: creates', () => createAll(tx, scope, creates, results, audit, writes));
   if (updates.length) await timed('apply: updates', () => updateAll(tx, scope, rules, updates, results, audit));
   if (audit.length) {
     // One JSON document rather than a jsonb[] parameter: an array literal of a thousand JSON texts costs more to escape than to write.
@@ -65,22 +66,14 @@ export async function applySetBased(tx: Tx, scope: RecordScope, rules: WriteRule
   return decisions.map((d) => results.get(d.line)!);
 }
 
-async function createAll(tx: Tx, scope: RecordScope, rules: WriteRules, creates: Extract<Decision, { kind: 'create' }>[], results: Map<number, RowResult>, audit: { recordId: string; action: string; changes: FieldChange[] }[], assigned: AssignedTally) {
+async function createAll(tx: Tx, scope: RecordScope, creates: Extract<Decision, { kind: 'create' }>[], results: Map<number, RowResult>, audit: { recordId: string; action: string; changes: FieldChange[] }[], writes: BatchWrites) {
   const { object, auth } = scope;
-  const pool = rules.pooled ? await poolDefaults(tx, scope) : null;
-  const prepared: { line: number; id: string; inPool: boolean; values: Map<EngineField, unknown> }[] = [];
+  const pool = writes.pool;
+  const prepared: (CreateDraft & { line: number })[] = [];
   for (const d of creates) {
-    const inPool = entersPool(rules, d.values);
-    try {
-      const input: Row = {};
-      for (const field of object.fields) if (field.defaultValue !== undefined && !field.readOnly) input[field.key] = field.defaultValue;
-      if (object.owned && !inPool) input.ownerId = auth.userId;
-      for (const [k, v] of Object.entries(d.values)) if (!isEmpty(v) && !(inPool && k === 'ownerId')) input[k] = v;
-      if (pool) pool.check(input);
-      prepared.push({ line: d.line, id: randomUUID(), inPool, values: validateWrite(object, input, { create: true, unowned: inPool }) });
-    } catch (error) {
-      results.set(d.line, { line: d.line, outcome: 'failed', error: reasonOf(error) });
-    }
+    const draft = writes.drafted?.get(d.line) ?? writes.draft(d.values);
+    if ('error' in draft) results.set(d.line, { line: d.line, outcome: 'failed', error: draft.error });
+    else prepared.push({ line: d.line, ...draft });
   }
   if (!prepared.length) return;
   // The owner's department, for every owner of the batch at once.
@@ -113,12 +106,12 @@ async function createAll(tx: Tx, scope: RecordScope, rules: WriteRules, creates:
       if (field.column) { columns.add(field.column); record[field.column] = jsonValue(field, value); } else if (value !== null) custom[field.key] = value;
     }
     record.custom = custom;
-    record.search_text = searchTextOf(object, Object.fromEntries([...p.values].map(([f, v]) => [f.key, v])));
+    record.search_text = p.searchText ?? searchTextOf(object, Object.fromEntries([...p.values].map(([f, v]) => [f.key, v])));
     if (pool) record.pool_state = p.inPool ? 'pool' : 'held';
     return record;
   });
   // Pooled rows meet their groups' auto-assign rules before the insert, so the assigned ones are written once, held.
-  const assignments = pool ? await timed('pool: assign', () => assignBeforeInsert(tx, scope, records, assigned)) : [];
+  const assignments = pool ? await timed('pool: assign', () => assignBeforeInsert(tx, scope, records, writes.assigned)) : [];
   if (assignments.length) columns.add('owner_id').add('department_id').add('claimed_at');
   const list = [...columns];
   // Only what the batch reads back (the version, for undo): parsing whole rows costs more than the insert's own work.

@@ -7,7 +7,9 @@ import type { RecordScope } from '../../records/scope';
 import type { ConvertBatch, ConvertedRow } from '../read/convert';
 import type { SheetRow } from '../sheet.types';
 import { applyThroughEngine, type RowResult, type WriteRules } from './apply-engine';
-import { applySetBased, setBasedSupported } from './apply-set';
+import { applySetBased, setBasedSupported, type BatchWrites } from './apply-set';
+import type { Drafted, Drafter } from './draft-create';
+import type { PoolDefaults } from './pool-entry';
 import { decide, independentPrefix, type Decision } from './decide';
 import { matchDuplicates } from './match-duplicates';
 import { timed } from './phases';
@@ -21,6 +23,8 @@ export interface BatchContext {
   rules: DedupeRules;
   write: WriteRules;
   convert: ConvertBatch;
+  draft: Drafter;
+  pool: PoolDefaults | null;
   /** Who the pool's rules gave records to so far (committed batches only): see finish(). */
   assigned: AssignedTally;
 }
@@ -41,8 +45,8 @@ export interface BatchOutcome {
  * started from, so a second runner (one that took over a job it thought abandoned) cannot apply
  * the same rows twice: its batch rolls back whole.
  */
-export async function runBatch(tx: Tx, ctx: BatchContext, rows: SheetRow[], fromCursor: number, preconverted?: ConvertedRow[]): Promise<BatchOutcome | null> {
-  const converted = preconverted ?? await timed('convert', () => ctx.convert(rows));
+export async function runBatch(tx: Tx, ctx: BatchContext, rows: SheetRow[], fromCursor: number, ahead?: { converted: ConvertedRow[]; drafted: Map<number, Drafted> }): Promise<BatchOutcome | null> {
+  const converted = ahead?.converted ?? await timed('convert', () => ctx.convert(rows));
   const valid = converted.flatMap((c, ord) => ('values' in c ? [{ ord, values: c.values }] : []));
   const matches = await timed('match duplicates', () => matchDuplicates(tx, ctx.scope, ctx.rules, valid));
   // Rows up to the first one that duplicates an earlier row of the batch run now; the rest wait.
@@ -56,7 +60,7 @@ export async function runBatch(tx: Tx, ctx: BatchContext, rows: SheetRow[], from
   }
 
   const assigned = structuredClone(ctx.assigned);
-  const results: RowResult[] = await timed('apply', () => (setBasedSupported(ctx.scope.object.key) ? applyTogether(tx, ctx, decisions, assigned) : applyEach(tx, ctx, decisions)));
+  const results: RowResult[] = await timed('apply', () => (setBasedSupported(ctx.scope.object.key) ? applyTogether(tx, ctx, decisions, { assigned, draft: ctx.draft, drafted: ahead?.drafted, pool: ctx.pool }) : applyEach(tx, ctx, decisions)));
   const counts = { created: 0, updated: 0, skipped: 0, failed: 0 };
   for (const r of results) counts[r.outcome]++;
   const cursor = results.length ? results.at(-1)!.line : fromCursor;
@@ -96,17 +100,17 @@ export async function runBatch(tx: Tx, ctx: BatchContext, rows: SheetRow[], from
  * Set-based first; when a statement of it fails (a constraint the metadata does not know of), the
  * batch's writes roll back to the savepoint and go again row by row, so only the offending rows fail.
  */
-async function applyTogether(tx: Tx, ctx: BatchContext, decisions: Decision[], assigned: AssignedTally): Promise<RowResult[]> {
+async function applyTogether(tx: Tx, ctx: BatchContext, decisions: Decision[], writes: BatchWrites): Promise<RowResult[]> {
   await sql`SAVEPOINT import_batch`.execute(tx);
   try {
-    const results = await applySetBased(tx, ctx.scope, ctx.write, decisions, assigned);
+    const results = await applySetBased(tx, ctx.scope, ctx.write, decisions, writes);
     await sql`RELEASE SAVEPOINT import_batch`.execute(tx);
     return results;
   } catch {
     await sql`ROLLBACK TO SAVEPOINT import_batch`.execute(tx);
     // Row by row, each assignment is the engine's own (with its own notice): forget the set-based ones.
-    for (const key of Object.keys(assigned)) delete assigned[key];
-    Object.assign(assigned, structuredClone(ctx.assigned));
+    for (const key of Object.keys(writes.assigned)) delete writes.assigned[key];
+    Object.assign(writes.assigned, structuredClone(ctx.assigned));
     return applyEach(tx, ctx, decisions);
   }
 }

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Tx } from '../../db/database';
+import type { DbOrTx, Tx } from '../../db/database';
 import { poolCtx } from '../../objects/pool/actions';
 import { assignEntering, assignmentEvents, type Assignment } from '../../objects/pool/assign-batch';
 import type { AssignedTally } from '../../objects/pool/enter-pool';
@@ -8,13 +8,15 @@ import type { RecordScope } from '../../records/scope';
 
 type Row = Record<string, unknown>;
 
+export type PoolDefaults = Awaited<ReturnType<typeof poolDefaults>>;
+
 /**
- * 所属公海 for records a batch creates, as the pool hook sets it on a single create: the default
- * group when the row names none, and only a group the importer belongs to.
+ * 所属公海 for records an import creates, as the pool hook sets it on a single create: the default
+ * group when the row names none, and only a group the importer belongs to (read once per import).
  */
-export async function poolDefaults(tx: Tx, scope: RecordScope) {
+export async function poolDefaults(db: DbOrTx, scope: RecordScope) {
   const { tenantId } = scope.auth;
-  const groups = await tx.selectFrom('pool_groups').select(['id', 'name', 'is_default'])
+  const groups = await db.selectFrom('pool_groups').select(['id', 'name', 'is_default'])
     .where('tenant_id', '=', tenantId).where('object', '=', scope.object.key as 'lead' | 'account').execute();
   const fallback = groups.find((g) => g.is_default)?.id;
   const member = new Set(scope.viewer.pools.member);

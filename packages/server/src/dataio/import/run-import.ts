@@ -12,6 +12,8 @@ import { planColumns } from '../read/columns';
 import { makeRowConverter } from '../read/convert';
 import { keptOnOverwrite } from '../read/object-rules';
 import { reasonOf } from './apply-engine';
+import { makeDrafter } from './draft-create';
+import { poolDefaults } from './pool-entry';
 import { runBatch, type BatchContext } from './batch';
 import { reportPhases, timed } from './phases';
 import { heartbeatMs, staleSeconds, type JobRow } from './job-view';
@@ -88,11 +90,15 @@ export async function runImport(db: Db, tenantId: string, jobId: string, log: Lo
     const planned = planColumns(scope.object, job.header, auth.locale, job.target);
     // A pool object's row naming no owner is not wrong: the record goes to its 所属公海 group.
     const plan = pooled ? { ...planned, columns: planned.columns.map((c) => (c.field.key === 'ownerId' ? { ...c, field: { ...c.field, required: false } } : c)) } : planned;
+    const write = { kept: new Set(keptOnOverwrite(scope.object)), pooled, target: job.target };
+    const pool = pooled ? await poolDefaults(db, scope) : null;
     const ctx: BatchContext = {
       tenantId, jobId, runner, mode: job.mode, scope,
       rules: await loadRules(db, tenantId, scope.object),
-      write: { kept: new Set(keptOnOverwrite(scope.object)), pooled, target: job.target },
+      write,
       convert: makeRowConverter(db, scope, plan, { locale: auth.locale, format: job.format }),
+      draft: makeDrafter(scope, write, pool),
+      pool,
       assigned: job.assigned,
     };
     // The next batch's rows are read (and converted, when no column names records of the object
@@ -105,7 +111,11 @@ export async function runImport(db: Db, tenantId: string, jobId: string, log: Lo
         const rows = await timed('read staged', () => db.selectFrom('import_rows').select(['line', 'cells'])
           .where('tenant_id', '=', tenantId).where('job_id', '=', jobId).where('line', '>', after)
           .orderBy('line').limit(BATCH_ROWS).execute());
-        return { after, rows, converted: convertAhead && rows.length ? await timed('convert', () => ctx.convert(rows)) : undefined };
+        if (!convertAhead || !rows.length) return { after, rows };
+        const converted = await timed('convert', () => ctx.convert(rows));
+        // The rows to create, drafted too (validated, search text), while the database works.
+        const drafted = await timed('draft', async () => new Map(converted.flatMap((c) => ('values' in c ? [[c.line, ctx.draft(c.values)] as const] : []))));
+        return { after, rows, ahead: { converted, drafted } };
       })();
       ready.catch(() => {}); // awaited (and its error thrown) when used; unused, it is dropped
       return ready;
@@ -118,11 +128,11 @@ export async function runImport(db: Db, tenantId: string, jobId: string, log: Lo
       if (stop?.aborted) return await release(db, job, runner);
       let batch = await ahead;
       if (batch.after !== cursor) batch = await prepare(cursor);
-      const { rows, converted } = batch;
+      const { rows } = batch;
       if (!rows.length) return await finish(db, job, runner, 'done');
       ahead = prepare(rows.at(-1)!.line);
       const outcome = await timed('batch transaction', () => db.transaction().execute(async (tx) => {
-        const result = await runBatch(tx, ctx, rows, cursor, converted);
+        const result = await runBatch(tx, ctx, rows, cursor, 'ahead' in batch ? batch.ahead : undefined);
         if (!result) throw new LostJob();
         return result;
       }));
