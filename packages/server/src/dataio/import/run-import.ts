@@ -12,7 +12,7 @@ import { planColumns } from '../read/columns';
 import { makeRowConverter } from '../read/convert';
 import { keptOnOverwrite } from '../read/object-rules';
 import { reasonOf } from './apply-engine';
-import { makeDrafter } from './draft-create';
+import { draftRows, makeDrafter } from './draft-create';
 import { poolDefaults } from './pool-entry';
 import { runBatch, type BatchContext } from './batch';
 import { reportPhases, timed } from './phases';
@@ -114,7 +114,7 @@ export async function runImport(db: Db, tenantId: string, jobId: string, log: Lo
         if (!convertAhead || !rows.length) return { after, rows };
         const converted = await timed('convert', () => ctx.convert(rows));
         // The rows to create, drafted too (validated, search text), while the database works.
-        const drafted = await timed('draft', async () => new Map(converted.flatMap((c) => ('values' in c ? [[c.line, ctx.draft(c.values)] as const] : []))));
+        const drafted = await timed('draft', () => draftRows(ctx.draft, converted));
         return { after, rows, ahead: { converted, drafted } };
       })();
       ready.catch(() => {}); // awaited (and its error thrown) when used; unused, it is dropped
