@@ -111,7 +111,8 @@ async function createAll(tx: Tx, scope: RecordScope, creates: Extract<Decision, 
     return record;
   });
   // Pooled rows meet their groups' auto-assign rules before the insert, so the assigned ones are written once, held.
-  const assignments = pool ? await timed('pool: assign', () => assignBeforeInsert(tx, scope, records, writes.assigned)) : [];
+  const entering = records.filter((_, i) => prepared[i]!.inPool);
+  const assignments = entering.length ? await timed('pool: assign', () => assignBeforeInsert(tx, scope, entering, writes.assigned)) : [];
   if (assignments.length) columns.add('owner_id').add('department_id').add('claimed_at');
   const list = [...columns];
   // Only what the batch reads back (the version, for undo): parsing whole rows costs more than the insert's own work.
@@ -119,7 +120,7 @@ async function createAll(tx: Tx, scope: RecordScope, creates: Extract<Decision, 
     SELECT ${sql.join(list.map((c) => sql.ref(`x.${c}`)))} FROM jsonb_populate_recordset(NULL::${sql.table(object.table)}, ${JSON.stringify(records)}::jsonb) AS x
     RETURNING id, version`.execute(tx));
   const byId = new Map(rows.map((r) => [r.id as string, r]));
-  if (pool) await timed('pool: events', () => poolEntryEvents(tx, scope, records, assignments));
+  if (entering.length) await timed('pool: events', () => poolEntryEvents(tx, scope, entering, assignments));
   for (const p of prepared) {
     const row = byId.get(p.id)!;
     audit.push({ recordId: p.id, action: 'create', changes: [...p.values].filter(([, v]) => v !== null).map(([f, v]) => ({ field: f.key, old: null, new: v })) });

@@ -31,16 +31,14 @@ export async function poolDefaults(db: DbOrTx, scope: RecordScope) {
 }
 
 /**
- * Records a batch creates straight into their pools, before they are written: the groups'
+ * Records a batch creates straight into their pools (`entering`), before they are written: the groups'
  * auto-assign rules run set-based through the pool room's assignEntering (the same outcome as
  * afterEnteringPool per record), on the rows as they are about to be stored, and the assigned rows
  * are changed to be inserted held by their new owners. Answers what poolEntryEvents records.
  */
-export async function assignBeforeInsert(tx: Tx, scope: RecordScope, records: Row[], assigned: AssignedTally): Promise<Assignment[]> {
-  const entering = records.filter((r) => r.pool_state === 'pool' && r.pool_group_id);
-  if (!entering.length) return [];
+export async function assignBeforeInsert(tx: Tx, scope: RecordScope, entering: Row[], assigned: AssignedTally): Promise<Assignment[]> {
   const assignments = await assignEntering(tx, poolCtx(scope), entering, assigned);
-  const byId = new Map(records.map((r) => [r.id as string, r]));
+  const byId = new Map(entering.map((r) => [r.id as string, r]));
   for (const a of assignments) {
     const record = byId.get(a.id)!;
     Object.assign(record, { owner_id: a.userId, department_id: a.departmentId, pool_state: 'held', claimed_at: record.created_at });
@@ -52,9 +50,7 @@ export async function assignBeforeInsert(tx: Tx, scope: RecordScope, records: Ro
  * The event log of records a batch created in their pools, in one statement: each record's
  * create_in_pool, then its auto_assign when a rule gave it away, as the single-record path writes them.
  */
-export async function poolEntryEvents(tx: Tx, scope: RecordScope, records: Row[], assignments: Assignment[]) {
-  const entered = records.filter((r) => r.pool_group_id && (r.pool_state === 'pool' || r.claimed_at));
-  if (!entered.length) return;
+export async function poolEntryEvents(tx: Tx, scope: RecordScope, entered: Row[], assignments: Assignment[]) {
   const { tenantId, userId } = scope.auth;
   const given = assignmentEvents(assignments);
   await sql`INSERT INTO record_events (tenant_id, object, record_id, kind, actor_id, from_owner_id, to_owner_id, from_group_id, to_group_id, detail, at)
