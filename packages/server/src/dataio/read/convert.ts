@@ -12,6 +12,9 @@ import './messages';
 /** A row turned into field values keyed by field key (every planned column present; an empty cell is null), or why not. */
 export type ConvertedRow = { line: number; values: Record<string, unknown> } | { line: number; error: string };
 
+/** Rows converted between two turns of the event loop. */
+const CONVERT_SLICE = 100;
+
 /** Converts a batch of rows with one name query per kind for the whole batch; answers in the rows' order. */
 export type ConvertBatch = (rows: SheetRow[]) => Promise<ConvertedRow[]>;
 
@@ -38,7 +41,7 @@ export function makeRowConverter(db: DbOrTx, scope: RecordScope, plan: ColumnPla
 
   return async (rows) => {
     const lookup = await resolveNames(db, scope, plan.columns.filter((c) => isNamed(c.field)), rows, targets);
-    return rows.map((row) => {
+    const convertRow = (row: SheetRow): ConvertedRow => {
       const problems: string[] = [];
       // More cells than the header (the reader keeps them): the columns have slipped, nothing in the row can be trusted.
       if (row.cells.length > columnCount) {
@@ -72,6 +75,14 @@ export function makeRowConverter(db: DbOrTx, scope: RecordScope, plan: ColumnPla
         values[field.key] = coerced.value;
       }
       return problems.length ? { line: row.line, error: problems.join(locale === 'en-US' ? '; ' : '；') } : { line: row.line, values };
-    });
+    };
+    // A slice at a time, the event loop running between: an import converts the next batch while
+    // the current one waits on the database, whose answers must not queue behind a whole batch.
+    const converted: ConvertedRow[] = [];
+    for (let i = 0; i < rows.length; i += CONVERT_SLICE) {
+      for (const row of rows.slice(i, i + CONVERT_SLICE)) converted.push(convertRow(row));
+      if (i + CONVERT_SLICE < rows.length) await new Promise((resolve) => setImmediate(resolve));
+    }
+    return converted;
   };
 }
