@@ -107,3 +107,15 @@ export interface ImportUndoResult {
   /** Records left as they are because they changed after the import, with why. */
   kept: { recordId: string; name: string | null; reason: string }[];
 }
+
+/**
+ * A rate as the reports carry it (a fraction with four places, "0.2500") as the percentage they
+ * show ("25.00%"), by moving the decimal point: no float arithmetic. Shared by the pages and their exports.
+ */
+export function rateAsPercent(rate: string): string {
+  const negative = rate.startsWith('-');
+  const [whole = '0', fraction = ''] = (negative ? rate.slice(1) : rate).split('.');
+  const padded = fraction.padEnd(4, '0');
+  const percentWhole = String(Number(`${whole}${padded.slice(0, 2)}`));
+  return `${negative ? '-' : ''}${percentWhole}.${padded.slice(2, 4)}%`;
+}

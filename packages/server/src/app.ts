@@ -29,6 +29,7 @@ import { metadataAdminRoutes } from './metadata/admin/routes';
 import { accountRoutes } from './objects/account/routes';
 import { activityRoutes } from './objects/activity/routes';
 import { activityRecordsRoutes } from './objects/activity/activity-records-routes';
+import { analyticsExportRoutes } from './analytics/export-routes';
 import { analyticsRoutes } from './analytics/routes';
 import { leadConvertRoutes } from './objects/lead/convert-routes';
 import { opportunityLineRoutes } from './objects/opportunity-lines/routes';
@@ -136,6 +137,7 @@ export async function buildApp(services: Services, options: { logger?: boolean }
   await app.register(searchRoutes);
   await app.register(metadataAdminRoutes);
   await app.register(analyticsRoutes);
+  await app.register(analyticsExportRoutes);
   await app.register(registryRoutes);
   await app.register(productCategoryRoutes);
   await app.register(opportunityLineRoutes);

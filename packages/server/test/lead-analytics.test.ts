@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import ExcelJS from 'exceljs';
 import { startTestApp, type Client, type TestApp } from './support/app';
 import { analyticsFixtures } from './support/analytics-fixtures';
 import { createOrg, signedInOrg, type Seat } from './support/org';
@@ -196,6 +197,52 @@ describe('线索转换情况, 线索公海池分析 and 线索转换率 (§3.2.6
       assert.deepEqual(names(await drill(c.rep, `metric=pool.claims&key=${id.D}&${MARCH}`)), ['L1', 'L2']);
       assert.equal((await drill(c.rep, `metric=pool.inPool&key=${id.G2}&${MARCH}`)).total, 0, 'not a member of G2');
       assert.equal((await c.admin.get(`/api/v1/analytics/drill?metric=pool.claims&key=nope&${MARCH}`)).statusCode, 400);
+    });
+  });
+
+  describe('导出 of the reports', () => {
+    const csvRows = (text: string) => text.replace(/^\uFEFF/, '').trim().split(/\r?\n/).map((line) => line.split(','));
+    const download = async (client: Client, url: string) => {
+      const res = await client.get(url);
+      assert.equal(res.statusCode, 200, res.body);
+      return res;
+    };
+
+    it('线索公海池分析 as CSV: the rows and total the page shows, only what the caller may read', async () => {
+      const res = await download(c.admin, `/api/v1/analytics/lead-pool/export?${MARCH}&format=csv&encoding=utf-8`);
+      assert.match(String(res.headers['content-disposition']), /filename="lead-pool-analysis-\d{4}-\d{2}-\d{2}\.csv"/);
+      assert.match(String(res.headers['content-disposition']), /filename\*=UTF-8''%E7%BA%BF%E7%B4%A2/); // 线索公海池分析-….csv
+      assert.deepEqual(csvRows(res.body), [
+        ['公海分组', '公海中', '已领取', '已废弃', '已转换', '领取', '分配', '退回', '收回'],
+        ['默认线索池', '1', '5', '1', '5', '3', '2', '1', '0'],
+        ['华东线索池', '1', '1', '0', '1', '2', '0', '0', '1'],
+        ['合计', '2', '6', '1', '6', '5', '2', '1', '1'],
+      ]);
+      const rep = csvRows((await download(c.rep, `/api/v1/analytics/lead-pool/export?${MARCH}&format=csv&encoding=utf-8`)).body);
+      assert.deepEqual(rep.slice(1), [['默认线索池', '1', '4', '1', '4', '2', '2', '1', '0'], ['合计', '1', '4', '1', '4', '2', '2', '1', '0']]);
+    });
+
+    it('线索转换率 by campaign as XLSX: rates as the page shows them, the leads of no campaign named', async () => {
+      const res = await download(c.admin, `/api/v1/analytics/lead-conversion/export?by=campaign&${MARCH}&format=xlsx`);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const sheet = book.worksheets[0]!;
+      assert.equal(sheet.name, '线索转换率');
+      // Inline strings (no shared-string table) read back as rich text.
+      const text = (v: ExcelJS.CellValue) => (v && typeof v === 'object' && 'richText' in v ? v.richText.map((r) => r.text).join('') : String(v ?? ''));
+      const values = (sheet.getSheetValues().slice(1) as ExcelJS.CellValue[][]).map((row) => Array.from(row.slice(1), text));
+      assert.deepEqual(values[0], ['市场活动', '线索数', '转为客户', '客户转化率', '转换商机', '商机转化率', '商机赢单', '赢单率']);
+      const row = (name: string) => values.find((r) => r[0] === name);
+      assert.deepEqual(row('春季展会'), ['春季展会', '3', '2', '66.67%', '3', '100.00%', '2', '66.67%']);
+      // No 赢单率 (no opportunity to divide by): an empty cell, the row's last, which the sheet leaves out.
+      assert.deepEqual(row('（无市场活动）'), ['（无市场活动）', '1', '0', '0.00%', '0', '0.00%', '0']);
+      assert.deepEqual(values.at(-1), ['合计', '7', '5', '71.43%', '7', '100.00%', '4', '57.14%']);
+    });
+
+    it('a bad period is a 400 in the caller\'s language, before any byte of a file', async () => {
+      const res = await c.admin.get('/api/v1/analytics/lead-conversion/export?period=custom&from=2024-03-31&to=2024-03-01');
+      assert.equal(res.statusCode, 400);
+      assert.match(res.json().error.message, /开始日期不能晚于结束日期/);
     });
   });
 

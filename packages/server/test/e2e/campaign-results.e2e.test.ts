@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
+import ExcelJS from 'exceljs';
 import { TEST_PASSWORD } from '../support/app';
 import { analyticsFixtures } from '../support/analytics-fixtures';
-import { signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
+import type { Download } from 'playwright-core';
+import { chooseMenuItem, signInThroughForm, startBrowserTest, type BrowserTest } from '../support/browser';
 import { createOrg } from '../support/org';
 
 const SHOTS = process.env.YIXIAO_E2E_SCREENSHOTS;
@@ -79,6 +82,19 @@ describe('市场活动结果 and the analytics page in the browser', () => {
     await leads.waitFor();
     assert.equal(await leads.textContent(), '2');
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/analytics-lead-conversion.png`, fullPage: true });
+
+    // 导出 → Excel: the same table, for the same period and dimension, in a workbook.
+    let download!: Download;
+    await chooseMenuItem(analysis.getByTestId('export-lead-conversion'), page.getByTestId('export-lead-conversion-xlsx'), async () => {
+      download = await page.waitForEvent('download', { timeout: 15_000 });
+    });
+    assert.match(download.suggestedFilename(), /^线索转换率-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await readFile(await download.path()) as unknown as ArrayBuffer);
+    const text = (v: ExcelJS.CellValue) => (v && typeof v === 'object' && 'richText' in v ? v.richText.map((r) => r.text).join('') : String(v ?? ''));
+    const rows = (book.worksheets[0]!.getSheetValues().slice(1) as ExcelJS.CellValue[][]).map((row) => Array.from(row.slice(1), text));
+    assert.deepEqual(rows[0]!.slice(0, 3), ['市场活动', '线索数', '转为客户']);
+    assert.deepEqual(rows.find((r) => r[0] === '春季展会')?.slice(0, 3), ['春季展会', '2', '1'], 'the rep\'s two leads, as the page shows');
 
     await page.getByTestId('analytics-tab-conversion-stats').click();
     const stats = page.getByTestId('lead-conversion-stats');

@@ -1,6 +1,7 @@
 import { Alert, Radio, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ExportMenu } from '../dataio/ExportMenu';
 import { analyticsApi, type ConversionAnalysis, type ConversionDimension, type ConversionFigures, type PeriodValue } from './api';
 import { useDrill } from './DrillModal';
 import { formatRate } from './format';
@@ -50,6 +51,7 @@ export function LeadConversionAnalysisTab() {
           options={DIMENSIONS.map((d) => ({ value: d, label: L(`by.${d}`) }))} />
         <PeriodPicker value={period} onChange={setPeriod} />
         {data && <Typography.Text type="secondary">{L('createdBetween')} {data.period.from} ~ {data.period.to}</Typography.Text>}
+        <ExportMenu url={analyticsApi.conversionAnalysisExportUrl(period, by)} testId="export-lead-conversion" />
       </Space>
       {error && <Alert type="error" showIcon title={error.message} />}
       <Table<Row>

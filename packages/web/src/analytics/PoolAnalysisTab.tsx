@@ -1,6 +1,7 @@
 import { Alert, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ExportMenu } from '../dataio/ExportMenu';
 import { analyticsApi, type PeriodValue, type PoolAnalysis, type PoolFigures, type PoolMeasure } from './api';
 import { useDrill } from './DrillModal';
 import { DrillLink } from './MetricTile';
@@ -39,6 +40,7 @@ export function PoolAnalysisTab() {
       <Space wrap style={{ marginBottom: 12 }}>
         <PeriodPicker value={period} onChange={setPeriod} />
         {data && <Typography.Text type="secondary">{data.period.from} ~ {data.period.to}</Typography.Text>}
+        <ExportMenu url={analyticsApi.poolAnalysisExportUrl(period)} testId="export-pool-analysis" />
       </Space>
       {error && <Alert type="error" showIcon title={error.message} />}
       <Table<Row>

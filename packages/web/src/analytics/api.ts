@@ -108,6 +108,9 @@ export const analyticsApi = {
   conversionStats: (p: PeriodValue, groupId?: string) => get<ConversionStats>(`${base}/lead-conversion-stats?${query({ ...periodParams(p), groupId })}`),
   poolAnalysis: (p: PeriodValue) => get<PoolAnalysis>(`${base}/lead-pool?${query(periodParams(p))}`),
   conversionAnalysis: (p: PeriodValue, by: ConversionDimension) => get<ConversionAnalysis>(`${base}/lead-conversion?${query({ ...periodParams(p), by })}`),
+  /** The 导出 endpoints of the two reports, for the same period (and dimension) as the page shows. */
+  poolAnalysisExportUrl: (p: PeriodValue) => `${base}/lead-pool/export?${query(periodParams(p))}`,
+  conversionAnalysisExportUrl: (p: PeriodValue, by: ConversionDimension) => `${base}/lead-conversion/export?${query({ ...periodParams(p), by })}`,
   drill: (q: DrillQuery, page: number, pageSize: number) =>
     get<DrillPage>(`${base}/drill?${query({ ...q, ...(q.period ? periodParams(q as PeriodValue) : {}), page, pageSize })}`),
   /** The lead pool groups the caller belongs to (the pool API), for choosing one. */

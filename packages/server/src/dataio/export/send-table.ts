@@ -1,0 +1,36 @@
+import { rateAsPercent, type FileFormat, type TextEncoding } from '@yixiao/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { sendSheet } from './download';
+import { exportFileName } from './file-name';
+
+type Label = { zh: string; en: string };
+
+export interface TableExport {
+  /** The sheet's and the file's name, and the plain-ASCII file name. */
+  label: Label;
+  asciiName: string;
+  header: Label[];
+  /** Cells as the page shows them (counts, exact amounts, rates as percentages). */
+  rows: (string | number | null)[][];
+  format: FileFormat;
+  encoding: TextEncoding;
+}
+
+/**
+ * A report's table as a sheet through the same writer as list exports (formula injection
+ * neutralised, XLSX or CSV in either encoding): a report is already computed whole, a page's worth
+ * of rows, so it is written from memory.
+ */
+export function sendTableExport(request: FastifyRequest, reply: FastifyReply, timeZone: string, table: TableExport) {
+  const en = request.locale === 'en-US';
+  return sendSheet(request, reply, {
+    format: table.format, encoding: table.encoding, sheetName: en ? table.label.en : table.label.zh,
+    file: exportFileName(table.label, table.asciiName, request.locale, timeZone, table.format),
+  }, async (sheet) => {
+    await sheet.writeRow(table.header.map((h) => (en ? h.en : h.zh)));
+    for (const row of table.rows) await sheet.writeRow(row.map((cell) => (cell === null ? '' : String(cell))));
+  });
+}
+
+/** A rate as the report pages show it ("0.2500" → "25.00%"); no rate (nothing to divide by) is blank. */
+export const percent = (rate: string | null) => (rate === null ? null : rateAsPercent(rate));
