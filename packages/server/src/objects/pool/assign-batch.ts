@@ -37,12 +37,12 @@ export interface Assignment {
  * would rewrite every index entry of the assigned rows. The outcome is the one afterEnteringPool
  * gives each row in turn: same owners, departments, turns and notices. `rows` are the records as
  * they are about to be stored (by column): the rules' conditions are evaluated on them by the same
- * SQL as on stored rows, sent only the columns the conditions read. Per group: its enabled rules locked once
- * (in position order, as chooseAssignee takes them), one statement for the rows meeting each rule,
- * the targets expanded once, the members' held counts read once under the same advisory locks
- * claims take; then the turns are handed out in memory in row order (first matching rule with an
- * eligible user wins, users at the limit skipped), and the rules' turns are stored. The caller
- * writes the records with the answered owners and records the events (assignmentEvents).
+ * SQL as on stored rows, sent only the columns the conditions read. Per group: its enabled rules
+ * locked once (in position order, as chooseAssignee takes them), one statement for the rows meeting
+ * each rule, the targets expanded once, the members' held counts read once under the same advisory
+ * locks claims take; then the turns are handed out in memory in row order (first matching rule
+ * with an eligible user wins, users at the limit skipped), and the rules' turns are stored. The
+ * caller writes the records with the answered owners and records the events (assignmentEvents).
  * A new record carries nothing along (an account's contacts come later), so no carry runs.
  */
 export async function assignEntering(tx: Tx, ctx: PoolCtx, rows: Row[], assigned: AssignedTally): Promise<Assignment[]> {
