@@ -49,16 +49,16 @@ async function claim(db: Db, tenantId: string, jobId: string, runner: string): P
  * otherwise stay in the database for good.
  */
 async function finish(db: Db, job: JobRow, runner: string, status: 'done' | 'cancelled' | 'failed', error: StoredMessage | null = null) {
-  const ended = await db.transaction().execute(async (tx) => {
+  await db.transaction().execute(async (tx) => {
     const row = await tx.updateTable('import_jobs').set({ status, error: error ? JSON.stringify(error) : null, finished_at: new Date(), runner: null })
       .where('tenant_id', '=', job.tenant_id).where('id', '=', job.id).where('runner', '=', runner).returning('assigned').executeTakeFirst();
+    if (!row) return;
     // Each user the pool's rules gave records to hears once, however many batches it took.
-    if (row && Object.keys(row.assigned).length) await sendAssignedNotices(tx, job.tenant_id, await loadObject(tx, job.tenant_id, job.object), row.assigned);
-    return row;
+    if (Object.keys(row.assigned).length) await sendAssignedNotices(tx, job.tenant_id, await loadObject(tx, job.tenant_id, job.object), row.assigned);
+    // In the same transaction: a job shows as ended only once its staged rows are gone.
+    await tx.deleteFrom('import_rows').where('tenant_id', '=', job.tenant_id).where('job_id', '=', job.id)
+      .where((eb) => eb.or([eb('outcome', 'is', null), eb('outcome', '<>', 'failed')])).execute();
   });
-  if (!ended) return;
-  await db.deleteFrom('import_rows').where('tenant_id', '=', job.tenant_id).where('job_id', '=', job.id)
-    .where((eb) => eb.or([eb('outcome', 'is', null), eb('outcome', '<>', 'failed')])).execute();
 }
 
 /** This process is closing: the job waits, interrupted, for the next runner. */
