@@ -43,11 +43,10 @@ export const analyticsExportRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request, reply) => {
     const ctx = await loadAnalyticsContext(db, requireAuth(request));
     const data = await poolAnalysis(db, ctx, await resolvePeriod(db, ctx.timeZone, request.query));
-    const en = request.locale === 'en-US';
     const figures = (r: typeof data.total) => [r.inPool, r.held, r.abandoned, r.converted, r.claims, r.assigns, r.returns, r.recycles];
     return sendTableExport(request, reply, ctx.timeZone, {
       label: { zh: '线索公海池分析', en: 'Lead pool analysis' }, asciiName: 'lead-pool-analysis', header: POOL_HEADER,
-      rows: [...data.rows.map((r) => [r.name, ...figures(r)]), [en ? TOTAL.en : TOTAL.zh, ...figures(data.total)]],
+      rows: [...data.rows.map((r) => [r.name, ...figures(r)]), [TOTAL, ...figures(data.total)]],
       format: request.query.format, encoding: request.query.encoding,
     });
   });
@@ -59,13 +58,12 @@ export const analyticsExportRoutes: FastifyPluginAsyncZod = async (app) => {
     const ctx = await loadAnalyticsContext(db, requireAuth(request));
     const { by } = request.query;
     const data = await leadConversionAnalysis(db, ctx, await resolvePeriod(db, ctx.timeZone, request.query), by);
-    const en = request.locale === 'en-US';
     const figures = (r: typeof data.total) => [r.leads, r.converted, percent(r.convertedRate), r.opportunities, percent(r.opportunityRate), r.won, percent(r.wonRate)];
     return sendTableExport(request, reply, ctx.timeZone, {
       label: { zh: '线索转换率', en: 'Lead conversion' }, asciiName: 'lead-conversion', header: CONVERSION_HEADER(by),
       rows: [
-        ...data.rows.map((r) => [r.name ?? (en ? NONE[by].en : NONE[by].zh), ...figures(r)]),
-        [en ? TOTAL.en : TOTAL.zh, ...figures(data.total)],
+        ...data.rows.map((r) => [r.name ?? NONE[by], ...figures(r)]),
+        [TOTAL, ...figures(data.total)],
       ],
       format: request.query.format, encoding: request.query.encoding,
     });

@@ -10,8 +10,8 @@ export interface TableExport {
   label: Label;
   asciiName: string;
   header: Label[];
-  /** Cells as the page shows them (counts, exact amounts, rates as percentages). */
-  rows: (string | number | null)[][];
+  /** Cells as the page shows them (counts, exact amounts, rates as percentages); a label (合计) in the reader's language. */
+  rows: (string | number | null | Label)[][];
   format: FileFormat;
   encoding: TextEncoding;
 }
@@ -23,12 +23,13 @@ export interface TableExport {
  */
 export function sendTableExport(request: FastifyRequest, reply: FastifyReply, timeZone: string, table: TableExport) {
   const en = request.locale === 'en-US';
+  const text = (cell: string | number | null | Label) => (cell === null ? '' : typeof cell === 'object' ? (en ? cell.en : cell.zh) : String(cell));
   return sendSheet(request, reply, {
     format: table.format, encoding: table.encoding, sheetName: en ? table.label.en : table.label.zh,
     file: exportFileName(table.label, table.asciiName, request.locale, timeZone, table.format),
   }, async (sheet) => {
-    await sheet.writeRow(table.header.map((h) => (en ? h.en : h.zh)));
-    for (const row of table.rows) await sheet.writeRow(row.map((cell) => (cell === null ? '' : String(cell))));
+    await sheet.writeRow(table.header.map(text));
+    for (const row of table.rows) await sheet.writeRow(row.map(text));
   });
 }
 

@@ -59,8 +59,9 @@ export async function runBatch(tx: Tx, ctx: BatchContext, rows: SheetRow[], from
     decisions.push('values' in c ? decide(ctx.mode, line, c.values, matches.matches.get(ord) ?? []) : { line, kind: 'failed', reason: { key: 'import.text', params: { text: c.error } } });
   }
 
-  const assigned = structuredClone(ctx.assigned);
-  const results: RowResult[] = await timed('apply', () => (setBasedSupported(ctx.scope.object.key) ? applyTogether(tx, ctx, decisions, { assigned, draft: ctx.draft, drafted: ahead?.drafted, pool: ctx.pool }) : applyEach(tx, ctx, decisions)));
+  const writes: BatchWrites = { assigned: structuredClone(ctx.assigned), draft: ctx.draft, drafted: ahead?.drafted, pool: ctx.pool };
+  const results: RowResult[] = await timed('apply', () => (setBasedSupported(ctx.scope.object.key) ? applyTogether(tx, ctx, decisions, writes) : applyEach(tx, ctx, decisions)));
+  const { assigned } = writes;
   const counts = { created: 0, updated: 0, skipped: 0, failed: 0 };
   for (const r of results) counts[r.outcome]++;
   const cursor = results.length ? results.at(-1)!.line : fromCursor;
@@ -109,8 +110,7 @@ async function applyTogether(tx: Tx, ctx: BatchContext, decisions: Decision[], w
   } catch {
     await sql`ROLLBACK TO SAVEPOINT import_batch`.execute(tx);
     // Row by row, each assignment is the engine's own (with its own notice): forget the set-based ones.
-    for (const key of Object.keys(writes.assigned)) delete writes.assigned[key];
-    Object.assign(writes.assigned, structuredClone(ctx.assigned));
+    writes.assigned = structuredClone(ctx.assigned);
     return applyEach(tx, ctx, decisions);
   }
 }

@@ -3,6 +3,7 @@ import type { StoredMessage } from '../../db/schema-imports';
 import type { EngineField } from '../../metadata/registry';
 import type { RecordScope } from '../../records/scope';
 import type { ConvertedRow } from '../read/convert';
+import { mapInSlices } from '../slices';
 import { searchText } from '../../records/search-text';
 import { validateWrite } from '../../records/values';
 import { entersPool, reasonOf, type WriteRules } from './apply-engine';
@@ -61,16 +62,8 @@ export function makeDrafter(scope: RecordScope, rules: WriteRules, pool: PoolDef
 /** Rows drafted between two turns of the event loop: about two milliseconds of work. */
 const DRAFT_SLICE = 25;
 
-/**
- * Drafts a batch's valid rows a slice at a time, letting the event loop run between slices: the
- * batch in hand is waiting on the database meanwhile, and its answers must not queue behind a
- * whole batch of drafting (that would idle the database for as long).
- */
+/** Drafts a batch's valid rows, by line, a slice at a time (mapInSlices: the batch in hand keeps its turn). */
 export async function draftRows(draft: Drafter, converted: ConvertedRow[]): Promise<Map<number, Drafted>> {
-  const drafted = new Map<number, Drafted>();
-  for (let i = 0; i < converted.length; i += DRAFT_SLICE) {
-    for (const c of converted.slice(i, i + DRAFT_SLICE)) if ('values' in c) drafted.set(c.line, draft(c.values));
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  return drafted;
+  const valid = converted.flatMap((c) => ('values' in c ? [c] : []));
+  return new Map(await mapInSlices(valid, DRAFT_SLICE, (c) => [c.line, draft(c.values)] as const));
 }

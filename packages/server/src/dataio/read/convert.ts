@@ -4,6 +4,7 @@ import type { RecordScope } from '../../records/scope';
 import { coerceValue } from '../../records/values';
 import { t } from '../../platform/i18n/messages';
 import type { SheetRow } from '../sheet.types';
+import { mapInSlices } from '../slices';
 import { cellValue } from './cell-text';
 import type { ColumnPlan, PlannedColumn } from './columns';
 import { isNamed, resolveNames, TargetObjects } from './resolve-names';
@@ -76,13 +77,6 @@ export function makeRowConverter(db: DbOrTx, scope: RecordScope, plan: ColumnPla
       }
       return problems.length ? { line: row.line, error: problems.join(locale === 'en-US' ? '; ' : '；') } : { line: row.line, values };
     };
-    // A slice at a time, the event loop running between: an import converts the next batch while
-    // the current one waits on the database, whose answers must not queue behind a whole batch.
-    const converted: ConvertedRow[] = [];
-    for (let i = 0; i < rows.length; i += CONVERT_SLICE) {
-      for (const row of rows.slice(i, i + CONVERT_SLICE)) converted.push(convertRow(row));
-      if (i + CONVERT_SLICE < rows.length) await new Promise((resolve) => setImmediate(resolve));
-    }
-    return converted;
+    return mapInSlices(rows, CONVERT_SLICE, convertRow);
   };
 }
